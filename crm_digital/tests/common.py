@@ -1,0 +1,61 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests import TransactionCase, new_test_user
+
+
+class CrmDigitalCommon(TransactionCase):
+    """Two teams, their people in each sales role, and one opportunity each."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.user_salesperson = new_test_user(
+            cls.env, "crmd_salesperson", groups="sales_team.group_sale_salesman"
+        )
+        cls.user_salesperson_other = new_test_user(
+            cls.env, "crmd_salesperson_other", groups="sales_team.group_sale_salesman"
+        )
+        cls.user_leader = new_test_user(
+            cls.env,
+            "crmd_leader",
+            groups="crm_digital.group_crm_digital_team_leader",
+        )
+        cls.user_manager = new_test_user(
+            cls.env, "crmd_manager", groups="sales_team.group_sale_manager"
+        )
+        cls.user_consultant = new_test_user(
+            cls.env,
+            "crmd_consultant",
+            groups="crm_digital.group_crm_digital_consultant",
+        )
+        cls.team_led = cls.env["crm.team"].create(
+            {
+                "name": "Ventas Directas",
+                "user_id": cls.user_leader.id,
+                "member_ids": [cls.user_leader.id, cls.user_salesperson.id],
+            }
+        )
+        cls.team_other = cls.env["crm.team"].create(
+            {"name": "Canal Partners", "member_ids": [cls.user_salesperson_other.id]}
+        )
+        cls.lead_own = cls._opportunity(
+            "Renovación licencias Levante", cls.user_salesperson, cls.team_led
+        )
+        cls.lead_leader = cls._opportunity(
+            "Implantación ERP Turia", cls.user_leader, cls.team_led
+        )
+        cls.lead_other = cls._opportunity(
+            "Consultoría Bodegas Rioja", cls.user_salesperson_other, cls.team_other
+        )
+
+    @classmethod
+    def _opportunity(cls, name, user, team):
+        return cls.env["crm.lead"].create(
+            {
+                "name": name,
+                "type": "opportunity",
+                "user_id": user.id,
+                "team_id": team.id,
+                "expected_revenue": 12000,
+            }
+        )

@@ -1,0 +1,11 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "CRM Digital Alerts",
+    "summary": "Customer alerts shown as icons, badges and pop-ups in CRM Digital",
+    "version": "18.0.1.0.0",
+    "category": "Sales/CRM",
+    "website": "https://github.com/crm-digital/crm_digital",
+    "author": "crm_digital",
+    "license": "AGPL-3",
+    "depends": ["crm_digital", "web_notify"],
+}

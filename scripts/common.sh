@@ -1,0 +1,56 @@
+# Shared settings for the project's scripts; sourced, never run.
+# shellcheck shell=bash
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/crm-digital"
+VENV="$REPO/.venv"
+STATE="$REPO/.state"
+ODOO_URL="https://github.com/odoo/odoo/archive/refs/heads/18.0.tar.gz"
+ADDONS="crm_digital,crm_digital_reporting,crm_digital_documents,crm_digital_alerts,crm_digital_api"
+HTTP_HOST="${CRM_DIGITAL_HOST:-127.0.0.1}"
+HTTP_PORT="${CRM_DIGITAL_PORT:-8069}"
+mkdir -p "$STATE"
+
+log() { printf '\033[1m[crm_digital]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31m[crm_digital] %s\033[0m\n' "$*" >&2; exit 1; }
+
+# The Odoo source: $ODOO_SRC, else the cache (filled by setup.sh).
+odoo_src() {
+    if [ -n "${ODOO_SRC:-}" ]; then
+        echo "$ODOO_SRC"
+    else
+        echo "$CACHE_DIR/odoo-18.0"
+    fi
+}
+
+# Database connection chosen by setup.sh (libpq variables), loaded into the env.
+load_pg_env() {
+    [ -f "$STATE/pg.env" ] || die "PostgreSQL is not set up; run 'make setup'."
+    # shellcheck disable=SC1091
+    . "$STATE/pg.env"
+}
+
+# Write an Odoo configuration file for database $1 to $2.
+write_odoo_conf() {
+    local db="$1" conf="$2" src
+    src="$(odoo_src)"
+    load_pg_env
+    cat >"$conf" <<CONF
+[options]
+addons_path = $src/addons,$REPO
+data_dir = $STATE/filestore
+db_host = ${PGHOST:-False}
+db_port = ${PGPORT:-False}
+db_user = ${PGUSER:-$(id -un)}
+db_password = ${PGPASSWORD:-False}
+db_name = $db
+dbfilter = ^$db\$
+list_db = False
+http_interface = $HTTP_HOST
+without_demo = False
+CONF
+}
+
+# Odoo's own launcher (the editable install's console script cannot import odoo.cli).
+odoo_bin() { "$VENV/bin/python" "$(odoo_src)/odoo-bin" "$@"; }

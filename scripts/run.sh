@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Starts the product: database crm_digital with every addon and the Spanish
+# demo data, served on $HTTP_HOST:$HTTP_PORT.
+# shellcheck source=scripts/common.sh
+. "$(dirname "$0")/common.sh"
+
+bash "$REPO/scripts/setup.sh"
+load_pg_env
+DB="${CRM_DIGITAL_DB:-crm_digital}"
+CONF="$STATE/odoo.conf"
+write_odoo_conf "$DB" "$CONF"
+
+installed="$(psql -X -d "$DB" -tAc \
+    "SELECT 1 FROM ir_module_module WHERE name = 'crm_digital' AND state = 'installed'" \
+    2>/dev/null || true)"
+if [ "$installed" = 1 ]; then
+    log "Upgrading the addons in database $DB"
+    odoo_bin -c "$CONF" -u "$ADDONS" --stop-after-init --log-level=warn
+else
+    log "Creating database $DB with the addons and Spanish (takes a few minutes)"
+    odoo_bin -c "$CONF" -i "$ADDONS" --load-language=es_ES --stop-after-init --log-level=warn
+fi
+log "Loading the Spanish demo data"
+"$VENV/bin/python" "$REPO/data/demo/load_demo.py" --config "$CONF" --database "$DB"
+
+"$VENV/bin/python" - <<PY
+import sys
+sys.path.insert(0, "$REPO/data/demo")
+from load_demo import USERS
+
+print("\nCRM Digital: http://$HTTP_HOST:$HTTP_PORT/odoo  (database $DB)")
+print("  admin / admin (administrator, consultant)")
+for user in USERS:
+    print(f"  {user['login']} / {user['login']} ({user['role']}, {user['name']})")
+print("Stop with Ctrl-C or 'make stop'.\n")
+PY
+echo $$ >"$STATE/odoo.pid"
+exec "$VENV/bin/python" "$(odoo_src)/odoo-bin" -c "$CONF" --http-port "$HTTP_PORT"
