@@ -30,7 +30,7 @@ setup_odoo_src() {
     fi
     log "Odoo source not cached; downloading 18.0 into $src"
     mkdir -p "$src.part"
-    if curl -fsSL --retry 2 "$ODOO_URL" | tar -xz --strip-components=1 -C "$src.part" 2>/dev/null \
+    if curl -fsL --retry 2 "$ODOO_URL" | tar -xz --strip-components=1 -C "$src.part" 2>/dev/null \
         && [ -f "$src.part/odoo-bin" ]; then
         mv "$src.part" "$src"
         return
