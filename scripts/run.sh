@@ -17,8 +17,20 @@ if [ "$installed" = 1 ]; then
     log "Upgrading the addons in database $DB"
     odoo_bin -c "$CONF" -u "$ADDONS" --stop-after-init --log-level=warn
 else
-    log "Creating database $DB with the addons and Spanish (takes a few minutes)"
-    odoo_bin -c "$CONF" -i "$ADDONS" --load-language=es_ES --stop-after-init --log-level=warn
+    log "Creating database $DB in Spanish for a company in Spain (takes a few minutes)"
+    odoo_bin -c "$CONF" -i base --load-language=es_ES --stop-after-init --log-level=warn
+    # Spain and the euro before accounting is installed: it then brings the
+    # Spanish chart of accounts and taxes (l10n_es).
+    odoo_bin shell -c "$CONF" --no-http --log-level=warn >/dev/null <<'PY'
+euro = env.ref("base.EUR")
+euro.active = True
+env.ref("base.main_company").write(
+    {"country_id": env.ref("base.es").id, "currency_id": euro.id}
+)
+env.ref("base.user_admin").lang = "es_ES"
+env.cr.commit()
+PY
+    odoo_bin -c "$CONF" -i "$ADDONS" --stop-after-init --log-level=warn
 fi
 log "Loading the Spanish demo data"
 "$VENV/bin/python" "$REPO/data/demo/load_demo.py" --config "$CONF" --database "$DB"
@@ -31,7 +43,8 @@ from load_demo import USERS
 print("\nCRM Digital: http://$HTTP_HOST:$HTTP_PORT/odoo  (database $DB)")
 print("  admin / admin (administrator, consultant)")
 for user in USERS:
-    print(f"  {user['login']} / {user['login']} ({user['role']}, {user['name']})")
+    role = user["role"].replace("_", " ")
+    print(f"  {user['login']} / {user['login']} ({role}, {user['name']})")
 print("Stop with Ctrl-C or 'make stop'.\n")
 PY
 echo $$ >"$STATE/odoo.pid"

@@ -80,7 +80,7 @@ setup_venv() {
     local src stamp want py
     src="$(odoo_src)"
     stamp="$VENV/.crm_digital_stamp"
-    want="$(cat "$src/requirements.txt" "$REPO/requirements.txt" "$REPO/constraints.txt" | sha1sum | cut -c1-40) $src"
+    want="$(cat "$src/requirements.txt" "$REPO/requirements.txt" "$REPO/constraints.txt" "$0" | sha1sum | cut -c1-40) $src"
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
         return
     fi
@@ -92,7 +92,9 @@ setup_venv() {
     grep -v -i -E "^($(grep -o -E '^[A-Za-z0-9_.-]+' "$REPO/constraints.txt" | paste -sd'|'))[ =<>;]" \
         "$src/requirements.txt" >"$STATE/odoo-requirements.txt"
     pip_install -r "$STATE/odoo-requirements.txt" -r "$REPO/constraints.txt"
-    pip_install --no-deps -e "$src"
+    # compat mode puts the source itself on sys.path, so "import odoo" finds it
+    # before the odoo/addons folder that the OCA wheels add to site-packages.
+    pip_install --no-deps -e "$src" --config-settings editable_mode=compat
     pip_install -r "$REPO/requirements.txt" -c "$REPO/constraints.txt"
     echo "$want" >"$stamp"
 }
