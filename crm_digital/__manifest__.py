@@ -9,9 +9,18 @@
     "author": "crm_digital",
     "license": "AGPL-3",
     "depends": ["crm", "sale_crm", "base_automation", "contacts"],
+    "external_dependencies": {"python": ["phonenumbers"]},
     "data": [
         "security/security.xml",
+        "security/ir.model.access.csv",
+        "security/crm_digital_assignment_rule_security.xml",
+        "data/crm_digital_employee_band_data.xml",
         "views/crm_lead_views.xml",
+        "views/crm_digital_assignment_rule_views.xml",
+        "views/crm_digital_employee_band_views.xml",
+        "views/res_partner_views.xml",
+        "views/res_config_settings_views.xml",
+        "wizard/crm_digital_assignment_preview_views.xml",
         "views/menus.xml",
     ],
     "assets": {

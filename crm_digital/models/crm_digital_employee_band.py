@@ -1,0 +1,21 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class CrmDigitalEmployeeBand(models.Model):
+    _name = "crm.digital.employee.band"
+    _description = "Employee Band"
+    _order = "min_employees"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(required=True, help="e.g. 10-49")
+    min_employees = fields.Integer(required=True)
+    max_employees = fields.Integer(help="Empty for no upper limit.")
+    kit_digital_segment = fields.Selection(
+        [("I", "I"), ("II", "II"), ("III", "III"), ("IV", "IV"), ("V", "V")],
+        help="Kit Digital segment of companies with this number of employees.",
+    )
+
+    _sql_constraints = [
+        ("code_unique", "unique(code)", "Each employee band exists only once.")
+    ]

@@ -1,0 +1,26 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    crm_digital_assign_on_create = fields.Boolean(
+        "Assign New Leads by Rules",
+        default=True,
+        help="Leads created without a salesperson (import, email, API) go at once "
+        "to whom the first matching assignment rule says.",
+    )
+    crm_digital_assignment_notify = fields.Selection(
+        [
+            ("notification", "Odoo notification"),
+            ("activity", "Activity to do"),
+            ("both", "Notification and activity"),
+            ("none", "Nothing"),
+        ],
+        "Tell the New Owner",
+        default="notification",
+        required=True,
+        help="How a salesperson learns that a rule gave them a lead. An Odoo "
+        "notification arrives in their inbox or by email, as each user prefers.",
+    )

@@ -1,0 +1,2 @@
+from . import crm_digital_assignment_preview
+from . import crm_digital_assignment_preview_line
