@@ -49,6 +49,10 @@ dbfilter = ^$db\$
 list_db = False
 http_interface = $HTTP_HOST
 without_demo = False
+server_wide_modules = base,web,queue_job
+
+[queue_job]
+channels = root:1
 CONF
 }
 

@@ -61,6 +61,21 @@ class CrmLead(models.Model):
     )
     assignment_strategy = fields.Selection(STRATEGIES, readonly=True, copy=False)
     assignment_date = fields.Datetime("Assigned on", readonly=True, copy=False)
+    import_id = fields.Many2one(
+        "crm.digital.lead.import",
+        "Imported from",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+    )
+    # Identity of the file row the lead came from: a re-run skips it.
+    import_key = fields.Char(readonly=True, copy=False, index="btree_not_null")
+    import_duplicate = fields.Boolean(
+        "Possible Duplicate",
+        copy=False,
+        help="Imported although its email, phone, tax ID or company matched "
+        "another lead or customer.",
+    )
 
     @api.depends("partner_id")
     def _compute_identity(self):

@@ -24,3 +24,9 @@ class ResCompany(models.Model):
         help="How a salesperson learns that a rule gave them a lead. An Odoo "
         "notification arrives in their inbox or by email, as each user prefers.",
     )
+    crm_digital_import_background_rows = fields.Integer(
+        "Import in the Background Above",
+        default=2000,
+        help="Lead files with more rows than this are imported in the background "
+        "(the user is notified when it ends); 0 imports every file at once.",
+    )

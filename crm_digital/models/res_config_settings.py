@@ -11,3 +11,6 @@ class ResConfigSettings(models.TransientModel):
     crm_digital_assignment_notify = fields.Selection(
         related="company_id.crm_digital_assignment_notify", readonly=False
     )
+    crm_digital_import_background_rows = fields.Integer(
+        related="company_id.crm_digital_import_background_rows", readonly=False
+    )

@@ -6,5 +6,6 @@ from . import test_engine_lead_file
 from . import test_engine_lead_templates
 from . import test_engine_lead_values
 from . import test_lead_identity
+from . import test_lead_import
 from . import test_roles
 from . import test_ui

@@ -89,5 +89,6 @@ class TestRoles(CrmDigitalCommon):
         self.env["ir.module.module"]._load_module_terms(["crm_digital"], ["es_ES"])
         group = self.env.ref("crm_digital.group_crm_digital_team_leader")
         self.assertEqual(
-            group.with_context(lang="es_ES").name, "Usuario: documentos de sus equipos"
+            group.with_context(lang="es_ES").name,
+            "Usuario: Mostrar documentos de sus equipos",
         )

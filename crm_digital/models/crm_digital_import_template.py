@@ -1,0 +1,78 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command, api, fields, models
+
+from ..engine.lead_file import header_key
+from ..engine.lead_templates import TEMPLATES
+
+DUPLICATE_POLICIES = [
+    ("skip", "Skip the row"),
+    ("update", "Update the existing lead"),
+    ("flag", "Import it flagged as a possible duplicate"),
+]
+
+
+class CrmDigitalImportTemplate(models.Model):
+    _name = "crm.digital.import.template"
+    _description = "Lead Import Template"
+    _order = "sequence, name"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(
+        readonly=True, copy=False, help="Set on the ready templates CRM Digital ships."
+    )
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    column_ids = fields.One2many(
+        "crm.digital.import.template.column", "template_id", "Columns", copy=True
+    )
+    duplicate_policy = fields.Selection(
+        DUPLICATE_POLICIES,
+        "Duplicates",
+        required=True,
+        default="skip",
+        help="What to do with a row whose email, phone, tax ID or company name "
+        "matches an existing lead, opportunity or customer, or an earlier row.",
+    )
+
+    _sql_constraints = [
+        ("code_unique", "unique(code)", "Each ready template exists only once.")
+    ]
+
+    def _mapping(self, header):
+        """{column as the file spells it: target} for the columns of this
+        template the file has (names compared ignoring case and accents)."""
+        names = {header_key(name): name for name in header if name}
+        return {
+            names[key]: column.target
+            for column in self.column_ids
+            if (key := header_key(column.name)) in names
+        }
+
+    @api.model
+    def _load_ready_templates(self):
+        """Create the templates of the engine that the database lacks."""
+        existing = set(
+            self.with_context(active_test=False)
+            .search([("code", "!=", False)])
+            .mapped("code")
+        )
+        templates = self.create(
+            [
+                {
+                    "name": template["name"]._translate("en_US"),
+                    "code": code,
+                    "sequence": sequence,
+                    "column_ids": [
+                        Command.create({"name": column, "target": target})
+                        for column, target in template["columns"].items()
+                    ],
+                }
+                for sequence, (code, template) in enumerate(TEMPLATES.items())
+                if code not in existing
+            ]
+        )
+        langs = self.env["res.lang"].get_installed()
+        for template in templates:
+            name = TEMPLATES[template.code]["name"]
+            for lang, _label in langs:
+                template.with_context(lang=lang).name = name._translate(lang)
