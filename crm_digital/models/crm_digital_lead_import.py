@@ -146,17 +146,19 @@ class CrmDigitalLeadImport(models.Model):
         best = max(scored, key=lambda item: item[:2], default=(0, 0, templates[:0]))
         return best[2] if best[0] >= 3 else templates[:0]
 
-    @api.depends("file", "template_id", "encoding", "delimiter")
+    @api.depends("file", "template_id", "encoding", "delimiter", "state")
     def _compute_preview(self):
         for job in self:
-            job.preview = job._preview_html() if job.file and job.template_id else False
+            ready = job.file and job.template_id and job.state == "draft"
+            job.preview = job._preview_html() if ready else False
 
     # Reading -------------------------------------------------------------------
 
     def _parse(self):
         try:
             return read_lead_file(
-                base64.b64decode(self.file),
+                # Forms read binaries as their size: the content is needed here.
+                base64.b64decode(self.with_context(bin_size=False).file),
                 self.file_name or "",
                 encoding=self.encoding or None,
                 delimiter=self.delimiter or None,
@@ -346,9 +348,13 @@ class CrmDigitalLeadImport(models.Model):
                 to_create.append(values)
                 outcome["flagged"] += 1
         # Unmapped salesperson: the rules decide, not the importing user.
-        Lead.with_context(default_user_id=False, mail_create_nolog=True).create(
-            to_create
-        )
+        # Unmapped salesperson: the rules decide, not the importing user. No
+        # chatter line nor follower per lead: the import itself is the record.
+        Lead.with_context(
+            default_user_id=False,
+            mail_create_nolog=True,
+            mail_create_nosubscribe=True,
+        ).create(to_create)
 
     def _existing_leads(self, rows_values):
         keys = collect_keys(rows_values)
@@ -503,7 +509,9 @@ class CrmDigitalLeadImport(models.Model):
         return "country_id", country, problem
 
     def _find_state(self, text, lead, cache):
-        country_id = lead.get("country_id") or self.env.ref("base.es").id
+        if "spain" not in cache:
+            cache["spain"] = self.env.ref("base.es").id
+        country_id = lead.get("country_id") or cache["spain"]
         key = ("states", country_id)
         if key not in cache:
             cache[key] = self._state_index(country_id)
@@ -525,11 +533,17 @@ class CrmDigitalLeadImport(models.Model):
         return index
 
     def _find_industry(self, letter, lead, cache):
-        industry = (
-            self.env.ref(
-                f"base.res_partner_industry_{letter.upper()}", raise_if_not_found=False
-            )
-            or self.env["res.partner.industry"]
+        industry = self._cached(
+            cache,
+            "industry",
+            letter,
+            lambda: (
+                self.env.ref(
+                    f"base.res_partner_industry_{letter.upper()}",
+                    raise_if_not_found=False,
+                )
+                or self.env["res.partner.industry"]
+            ),
         )
         problem = not industry and self.env._('Sector "%s" does not exist.', letter)
         return "industry_id", industry, problem

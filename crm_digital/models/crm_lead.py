@@ -85,6 +85,17 @@ class CrmLead(models.Model):
             lead.industry_id = lead.industry_id or company.industry_id
             lead.employee_band_id = lead.employee_band_id or company.employee_band_id
 
+    def _compute_stage_id(self):
+        # Stock looks the first stage up lead by lead; leads of one team share
+        # it, which matters when thousands are created at once.
+        first_stages = {}
+        for lead in self.filtered(lambda lead: not lead.stage_id):
+            if lead.team_id not in first_stages:
+                first_stages[lead.team_id] = lead._stage_find(
+                    domain=[("fold", "=", False)]
+                )
+            lead.stage_id = first_stages[lead.team_id]
+
     @api.constrains("vat", "country_id")
     def _check_vat(self):
         spain = self.env.ref("base.es")

@@ -236,10 +236,11 @@ class TestAssignment(CrmDigitalCommon):
 
         batch(3)._crm_digital_assign()  # warm the caches (views, parameters)
         # The same bound for 30 and for 120 leads: 3 rules cost the same
-        # whatever the number of leads (stock needs 5 to 7 queries per lead).
+        # whatever the number of leads (stock needs 5 to 7 queries per lead,
+        # 600 or more for 120). The other CRM Digital addons add a few.
         for count in (10, 40):
             leads = batch(count)
-            with self.assertQueryCount(147):
+            with self.assertQueryCount(160):
                 leads._crm_digital_assign()
                 self.env.flush_all()
             self.assertTrue(all(leads.mapped("user_id")))

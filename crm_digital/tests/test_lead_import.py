@@ -1,6 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
-from pathlib import Path
 from unittest.mock import patch
 
 from odoo.exceptions import UserError
@@ -10,15 +9,12 @@ from odoo.addons.queue_job.job import Job
 
 from ..engine.lead_file import REJECTION_COLUMN, read_lead_file
 from .common import CrmDigitalCommon
+from .test_engine_lead_templates import ERROR_SAMPLE
+from .test_engine_lead_templates import SAMPLES as TEMPLATE_OF_SAMPLE
+from .test_engine_lead_templates import SAMPLES_DIR as SAMPLES
 
-SAMPLES = Path(__file__).resolve().parents[2] / "data" / "import"
 CLEAN_SAMPLES = {
-    "odoo_leads.csv": "odoo",
-    "salesforce_leads.csv": "salesforce",
-    "hubspot_contacts.csv": "hubspot",
-    "pipedrive_persons.csv": "pipedrive",
-    "zoho_leads.csv": "zoho",
-    "plantilla_leads.xlsx": "crm_digital",
+    name: code for name, code in TEMPLATE_OF_SAMPLE.items() if name != ERROR_SAMPLE
 }
 
 

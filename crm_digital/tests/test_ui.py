@@ -26,3 +26,16 @@ class TestPipelineUi(HttpCase, CrmDigitalCommon):
 
     def test_salesperson_sees_pipeline_on_desktop(self):
         self._run_pipeline_tour("desktop")
+
+    def test_salesperson_imports_a_file_on_phone(self):
+        self.browser_size = WIDTHS["phone"]
+        self.touch_enabled = True
+        self.start_tour(
+            "/odoo/action-crm_digital.crm_digital_lead_import_action_new",
+            "crm_digital_lead_import",
+            login="crmd_salesperson",
+        )
+        job = self.env["crm.digital.lead.import"].search(
+            [("file_name", "=", "feria.csv")]
+        )
+        self.assertEqual((job.created_count, job.rejected_count), (2, 1))

@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Lead import speed: stock Odoo's Import (base_import, 2,000-row batches) on
+the first rows of a generated CSV, against CRM Digital's lead import (with
+validation, duplicate checks and rule assignment) on the whole file.
+
+    .venv/bin/python bench/lead_import.py [--rows 100000] [--stock-rows 10000]
+
+Uses the database crm_digital_bench (see bench/assignment.py, which creates it
+and its 20 assignment rules). Each side runs in a process of its own, which
+prints rows/s and its peak memory. Exits 1 when ours is not 10 times stock.
+"""
+
+import argparse
+import csv
+import io
+import platform
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from stdnum.es import nif
+
+REPO = Path(__file__).resolve().parents[1]
+DB = "crm_digital_bench"
+HEADER = [
+    "Oportunidad", "Empresa", "Contacto", "Email", "Teléfono", "NIF",
+    "Código postal", "Ciudad", "Provincia", "Ingreso esperado",
+]  # fmt: skip
+PROVINCES = ["Valencia", "Madrid", "Barcelona", "Alicante", "Sevilla", "Murcia"]
+
+
+def make_csv(rows):
+    rng = random.Random(2026)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(HEADER)
+    for n in range(rows):
+        number = f"{10000000 + n:08d}"
+        writer.writerow(
+            [
+                f"Kit Digital {n}",
+                f"Empresa Bench {n}, S.L.",
+                f"Contacto {n}",
+                f"contacto{n}@empresa{n}.es",
+                f"+34 6{rng.randrange(10**7, 10**8)}",
+                number + nif.dni.calc_check_digit(number),
+                f"{46000 + n % 999:05d}",
+                "València",
+                PROVINCES[n % len(PROVINCES)],
+                f"{rng.randrange(1000, 90000)},00",
+            ]
+        )
+    return out.getvalue().encode()
+
+
+def env_for(conf):
+    import odoo
+    from odoo.modules.registry import Registry
+
+    odoo.tools.config.parse_config(["-c", str(conf), "--log-level=warn"])
+    cr = Registry(DB).cursor()
+    return odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
+
+
+def run_stock(conf, data, rows):
+    env = env_for(conf)
+    head = b"\n".join(data.split(b"\n")[: rows + 1])
+    fields = ["name", "partner_name", "contact_name", "email_from", "phone", "vat",
+              "zip", "city", "state_id", "expected_revenue"]  # fmt: skip
+    wizard = env["base_import.import"].create(
+        {"res_model": "crm.lead", "file": head, "file_type": "text/csv"}
+    )
+    options = {"quoting": '"', "separator": ";", "has_headers": True,
+               "encoding": "utf-8", "limit": 2000, "float_decimal_separator": ",",
+               "float_thousand_separator": "."}  # fmt: skip
+    started = time.perf_counter()
+    skip = 0
+    while skip is not None and skip < rows:
+        result = wizard.execute_import(fields, HEADER, dict(options, skip=skip))
+        env.cr.commit()
+        skip = result.get("nextrow") or None
+    return time.perf_counter() - started
+
+
+def run_ours(conf, data, rows):
+    env = env_for(conf)
+    env.cr.execute("DELETE FROM crm_lead WHERE partner_name LIKE 'Empresa Bench %'")
+    env.cr.commit()
+    template = env["crm.digital.import.template"].search([("code", "=", "crm_digital")])
+    job = env["crm.digital.lead.import"].create(
+        {
+            "file_name": "bench.csv",
+            "file": __import__("base64").b64encode(data),
+            "template_id": template.id,
+            "duplicate_policy": "flag",
+        }
+    )
+    started = time.perf_counter()
+    job._run(job._parse())
+    env.cr.commit()
+    elapsed = time.perf_counter() - started
+    print(f"  created {job.created_count}, flagged {job.flagged_count}, "
+          f"rejected {job.rejected_count}", file=sys.stderr)  # fmt: skip
+    return elapsed
+
+
+def child(mode, conf, path, rows):
+    data = Path(path).read_bytes()
+    elapsed = (run_stock if mode == "stock" else run_ours)(conf, data, rows)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{rows / elapsed:.1f} {elapsed:.1f} {peak:.0f}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100000)
+    parser.add_argument("--stock-rows", type=int, default=10000)
+    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        mode, conf, path, rows = args.child
+        child(mode, conf, path, int(rows))
+        return
+    conf = REPO / ".state" / "bench.conf"
+    if not conf.exists():
+        sys.exit("Run bench/assignment.py first: it creates the bench database.")
+    path = REPO / ".state" / f"bench-leads-{args.rows}.csv"
+    if not path.exists():
+        path.write_bytes(make_csv(args.rows))
+    print(f"Machine: {platform.machine()}, Python {platform.python_version()}; "
+          f"file: {args.rows} rows", flush=True)  # fmt: skip
+    results = {}
+    for mode, rows in (("stock", args.stock_rows), ("ours", args.rows)):
+        command = [sys.executable, __file__, "--child", mode, str(conf), str(path)]
+        out = subprocess.run(
+            [*command, str(rows)], check=True, capture_output=True, text=True
+        )
+        rate, elapsed, peak = map(float, out.stdout.split()[-3:])
+        results[mode] = rate
+        label = "Stock base_import" if mode == "stock" else "CRM Digital import"
+        print(f"{label}: {rows} rows in {elapsed:.0f} s = {rate:,.0f} rows/s, "
+              f"peak memory {peak:.0f} MB", flush=True)  # fmt: skip
+    ratio = results["ours"] / results["stock"]
+    print(f"Ratio: {ratio:.1f}x stock (target: 10x)")
+    sys.exit(0 if ratio >= 10 else 1)
+
+
+if __name__ == "__main__":
+    main()

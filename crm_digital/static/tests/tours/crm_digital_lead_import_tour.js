@@ -1,0 +1,51 @@
+/** @odoo-module **/
+// License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import {registry} from "@web/core/registry";
+
+const CSV = [
+    "Oportunidad;Empresa;Email",
+    "Web nueva;Hornos Alzira, S.L.;info@hornosalzira.es",
+    "ERP;Riegos Turia, S.A.;admin@riegosturia.es",
+    "Sin datos;;correo-roto@",
+].join("\n");
+
+// A salesperson uploads a file, sees the preview, imports it and reads the
+// summary: two leads created, one row rejected.
+registry.category("web_tour.tours").add("crm_digital_lead_import", {
+    steps: () => [
+        {
+            content: "Choose the file",
+            trigger: ".o_field_widget[name=file]",
+            run() {
+                const input = document.querySelector(
+                    ".o_field_widget[name=file] input[type=file]"
+                );
+                const transfer = new DataTransfer();
+                transfer.items.add(new File([CSV], "feria.csv", {type: "text/csv"}));
+                input.files = transfer.files;
+                input.dispatchEvent(new Event("change", {bubbles: true}));
+            },
+        },
+        {
+            content: "The template is recognised and the rows previewed",
+            trigger: ".o_field_widget[name=preview] table:contains('Hornos Alzira')",
+        },
+        {
+            content: "The broken row is shown before importing",
+            trigger: ".o_field_widget[name=preview] .table-danger",
+        },
+        {
+            content: "Import",
+            trigger: "button[name=action_import]",
+            run: "click",
+        },
+        {
+            content: "Two leads created",
+            trigger: ".o_field_widget[name=created_count]:contains(2)",
+        },
+        {
+            content: "One row rejected, with its file to download",
+            trigger: ".o_field_widget[name=rejected_count]:contains(1)",
+        },
+    ],
+});
