@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
 import hashlib
+import logging
 import re
 import unicodedata
 from collections import Counter
@@ -8,13 +9,15 @@ from collections import Counter
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import plaintext2html
 
 from ..engine.lead_duplicates import collect_keys, find_duplicates, index_records
 from ..engine.lead_file import LeadFileError, read_lead_file, write_rejections
 from ..engine.lead_values import LeadRowConverter
 from .crm_digital_import_template import DUPLICATE_POLICIES
+
+_logger = logging.getLogger(__name__)
 
 PREVIEW_ROWS = 10
 
@@ -269,7 +272,9 @@ class CrmDigitalLeadImport(models.Model):
                 reasons.append("; ".join(problems))
             else:
                 accepted.append((result, values))
-        self._store(accepted, outcome)
+        for row, reason in self._store(accepted, outcome):
+            rejected.append(row)
+            reasons.append(reason)
         self.write(
             {
                 "state": "done",
@@ -307,6 +312,8 @@ class CrmDigitalLeadImport(models.Model):
         return hashlib.sha1(seed.encode()).hexdigest()  # noqa: S324 - an identity, not a secret
 
     def _store(self, accepted, outcome):
+        """Create, update or skip the accepted rows; return (row, reason) of
+        those the importing user's access rights refuse."""
         Lead = self.env["crm.lead"]
         keys = [self._row_key(result) for result, _values in accepted]
         done = set(
@@ -319,8 +326,8 @@ class CrmDigitalLeadImport(models.Model):
         partner_dups = find_duplicates(
             rows_values, self._existing_partners(rows_values)
         )
-        to_create, seen_keys = [], set()
-        for index, (_result, values) in enumerate(accepted):
+        to_create, refused, seen_keys = [], [], set()
+        for index, (result, values) in enumerate(accepted):
             key = keys[index]
             if key in done or key in seen_keys:
                 outcome["skipped"] += 1
@@ -332,29 +339,58 @@ class CrmDigitalLeadImport(models.Model):
             if customer:
                 values["partner_id"] = customer.target
             if not (duplicate or customer):
-                to_create.append(values)
-                outcome["created"] += 1
+                to_create.append((result.row, values, "created"))
             elif self.duplicate_policy == "skip":
                 outcome["skipped"] += 1
             elif self.duplicate_policy == "update" and lead_dups[index].existing:
                 # The file's values, not its ownership nor its links.
                 kept = ("user_id", "partner_id", "import_key", "import_id")
-                Lead.browse(lead_dups[index].existing.target).write(
-                    {k: v for k, v in values.items() if k not in kept}
-                )
-                outcome["updated"] += 1
+                lead = Lead.browse(lead_dups[index].existing.target)
+                try:
+                    with self.env.cr.savepoint():
+                        lead.write({k: v for k, v in values.items() if k not in kept})
+                    outcome["updated"] += 1
+                except AccessError:
+                    refused.append((result.row, self._refusal(values)))
             else:
                 values["import_duplicate"] = True
-                to_create.append(values)
-                outcome["flagged"] += 1
-        # Unmapped salesperson: the rules decide, not the importing user.
+                to_create.append((result.row, values, "flagged"))
+        return refused + self._create_leads(to_create, outcome)
+
+    def _create_leads(self, to_create, outcome):
+        """Create the leads in one batch; when access rights refuse some, find
+        them one by one and return them as (row, reason)."""
         # Unmapped salesperson: the rules decide, not the importing user. No
         # chatter line nor follower per lead: the import itself is the record.
-        Lead.with_context(
+        Lead = self.env["crm.lead"].with_context(
             default_user_id=False,
             mail_create_nolog=True,
             mail_create_nosubscribe=True,
-        ).create(to_create)
+        )
+        try:
+            with self.env.cr.savepoint():
+                Lead.create([values for _row, values, _kind in to_create])
+            outcome.update(kind for _row, _values, kind in to_create)
+            return []
+        except AccessError:
+            _logger.info("Lead import %s: access refused, finding the rows", self.id)
+        refused = []
+        for row, values, kind in to_create:
+            try:
+                with self.env.cr.savepoint():
+                    Lead.create([values])
+                outcome[kind] += 1
+            except AccessError:
+                refused.append((row, self._refusal(values)))
+        return refused
+
+    def _refusal(self, values):
+        return self.env._(
+            "Your access rights do not cover a lead of salesperson %(user)s in "
+            "team %(team)s: import your own leads, or your teams' as a team leader.",
+            user=self.env["res.users"].browse(values.get("user_id")).name or "-",
+            team=self.env["crm.team"].browse(values.get("team_id")).name or "-",
+        )
 
     def _existing_leads(self, rows_values):
         keys = collect_keys(rows_values)

@@ -214,6 +214,16 @@ class TestLeadImport(CrmDigitalCommon):
         )
         self.assertIn(self.env.user.partner_id, notice.partner_ids)
 
+    def test_team_leader_rows_outside_their_teams_are_rejected_not_lost(self):
+        members = self.env["res.users"].search([("login", "in", ["ana", "david"])])
+        self.team_led.member_ids = [(4, user.id) for user in members]
+        job = self._import("plantilla_leads_errores.csv", user=self.user_leader)
+        self.assertEqual(self._counts(job), job.row_count)
+        self.assertIn("Your access rights do not cover", self._reasons(job))
+        self.assertTrue(job.created_count)
+        team_led = self.team_led.with_user(self.user_leader)
+        self.assertEqual(job.lead_ids.team_id, team_led)
+
     def test_salesperson_sees_only_own_imports(self):
         own = self._import("zoho_leads.csv", user=self.user_salesperson)
         other = self._import("hubspot_contacts.csv", user=self.user_salesperson_other)
