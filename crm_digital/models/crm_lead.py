@@ -151,7 +151,7 @@ class CrmLead(models.Model):
                 leads.sudo()._crm_digital_assign()
 
     def _crm_digital_assign(self, dry_run=False):
-        """Give the leads without a salesperson to whom the first matching rule
+        """Give the leads without a salesperson to whoever the first matching rule
         says. Return one dict per lead a rule takes: lead, rule, strategy, team,
         user. A dry run changes nothing (and takes no round-robin turn)."""
         leads = (

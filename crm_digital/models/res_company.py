@@ -8,8 +8,8 @@ class ResCompany(models.Model):
     crm_digital_assign_on_create = fields.Boolean(
         "Assign New Leads by Rules",
         default=True,
-        help="Leads created without a salesperson (import, email, API) go at once "
-        "to whom the first matching assignment rule says.",
+        help="Leads created without a salesperson (import, email, API) are assigned "
+        "at once by the first matching assignment rule.",
     )
     crm_digital_assignment_notify = fields.Selection(
         [
@@ -25,7 +25,7 @@ class ResCompany(models.Model):
         "notification arrives in their inbox or by email, as each user prefers.",
     )
     crm_digital_import_background_rows = fields.Integer(
-        "Import in the Background Above",
+        "Background Import Above (Rows)",
         default=2000,
         help="Lead files with more rows than this are imported in the background "
         "(the user is notified when it ends); 0 imports every file at once.",

@@ -11,7 +11,7 @@ class CrmDigitalAssignmentPreview(models.TransientModel):
         "crm.digital.assignment.preview.line", "preview_id", "Proposed Assignment"
     )
     unmatched_count = fields.Integer(
-        "Leads No Rule Takes",
+        "Unmatched Leads",
         help="Selected leads without salesperson that no rule matches.",
     )
 
