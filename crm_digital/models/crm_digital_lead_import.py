@@ -3,7 +3,6 @@ import base64
 import hashlib
 import logging
 import re
-import unicodedata
 from collections import Counter
 
 from markupsafe import Markup
@@ -13,19 +12,18 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import plaintext2html
 
 from ..engine.lead_duplicates import collect_keys, find_duplicates, index_records
-from ..engine.lead_file import LeadFileError, read_lead_file, write_rejections
+from ..engine.lead_file import (
+    LeadFileError,
+    header_key,
+    read_lead_file,
+    write_rejections,
+)
 from ..engine.lead_values import LeadRowConverter
 from .crm_digital_import_template import DUPLICATE_POLICIES
 
 _logger = logging.getLogger(__name__)
 
 PREVIEW_ROWS = 10
-
-
-def _plain(text):
-    """Text without case, accents or surrounding spaces, to compare names."""
-    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 # Lead values the engine gives that the ORM takes as they are.
@@ -56,8 +54,8 @@ class CrmDigitalLeadImport(models.Model):
     _description = "Lead Import"
     _inherit = ["mail.thread"]
     _order = "id desc"
+    _rec_name = "file_name"
 
-    name = fields.Char(compute="_compute_name", store=True)
     file = fields.Binary(required=True, attachment=True)
     file_name = fields.Char(required=True)
     template_id = fields.Many2one(
@@ -88,7 +86,6 @@ class CrmDigitalLeadImport(models.Model):
             ("draft", "To Import"),
             ("queued", "Queued"),
             ("done", "Done"),
-            ("failed", "Failed"),
         ],
         default="draft",
         required=True,
@@ -111,13 +108,7 @@ class CrmDigitalLeadImport(models.Model):
     rejected_count = fields.Integer("Rejected", readonly=True)
     rejection_file = fields.Binary(readonly=True, attachment=True)
     rejection_file_name = fields.Char(readonly=True)
-    failure = fields.Text(readonly=True)
     lead_ids = fields.One2many("crm.lead", "import_id", "Leads")
-
-    @api.depends("file_name", "create_date")
-    def _compute_name(self):
-        for job in self:
-            job.name = job.file_name or self.env._("New import")
 
     @api.depends("template_id")
     def _compute_duplicate_policy(self):
@@ -316,11 +307,12 @@ class CrmDigitalLeadImport(models.Model):
         those the importing user's access rights refuse."""
         Lead = self.env["crm.lead"]
         keys = [self._row_key(result) for result, _values in accepted]
-        done = set(
-            Lead.with_context(active_test=False)
-            .search([("import_key", "in", keys)])
-            .mapped("import_key")
-        )
+        done = {
+            lead.import_key
+            for lead in Lead.with_context(active_test=False).search_fetch(
+                [("import_key", "in", keys)], ["import_key"]
+            )
+        }
         rows_values = [result.values for result, _values in accepted]
         lead_dups = find_duplicates(rows_values, self._existing_leads(rows_values))
         partner_dups = find_duplicates(
@@ -551,7 +543,7 @@ class CrmDigitalLeadImport(models.Model):
         key = ("states", country_id)
         if key not in cache:
             cache[key] = self._state_index(country_id)
-        state = cache[key].get(_plain(text), self.env["res.country.state"])
+        state = cache[key].get(header_key(text), self.env["res.country.state"])
         problem = not state and self.env._('Province "%s" does not exist.', text)
         return "state_id", state, problem
 
@@ -562,10 +554,10 @@ class CrmDigitalLeadImport(models.Model):
         for state in self.env["res.country.state"].search(
             [("country_id", "=", country_id)]
         ):
-            index[_plain(state.code)] = state
+            index[header_key(state.code)] = state
             for name in re.split(r"[()/]", state.name):
                 if name.strip():
-                    index.setdefault(_plain(name), state)
+                    index.setdefault(header_key(name), state)
         return index
 
     def _find_industry(self, letter, lead, cache):
@@ -597,34 +589,13 @@ class CrmDigitalLeadImport(models.Model):
         return "employee_band_id", band, problem
 
     def _find_user(self, text, lead, cache):
+        # Whether the importing user may own leads for them is the record
+        # rules' call, made when the lead is created (see _create_leads).
         user = self._cached(cache, "user", text, lambda: self._search_user(text))
-        if not user:
-            problem = self.env._(
-                'Salesperson "%s" is not a user: write their login, email or name.',
-                text,
-            )
-        elif user not in self._assignable_users(cache):
-            problem = self.env._(
-                "%(user)s is another salesperson: you may import only your own "
-                "leads (or your teams', as a team leader).",
-                user=user.name,
-            )
-        else:
-            problem = False
+        problem = not user and self.env._(
+            'Salesperson "%s" is not a user: write their login, email or name.', text
+        )
         return "user_id", user, problem
-
-    def _assignable_users(self, cache):
-        """Whom the importing user may give leads to, as record rules allow."""
-        if "assignable" not in cache:
-            me = self.env.user
-            if me.has_group("sales_team.group_sale_salesman_all_leads"):
-                cache["assignable"] = self.env["res.users"].search(
-                    [("share", "=", False)]
-                )
-            else:
-                led = self.env["crm.team"].search([("user_id", "=", me.id)])
-                cache["assignable"] = me | led.member_ids
-        return cache["assignable"]
 
     def _search_user(self, text):
         Users = self.env["res.users"]
