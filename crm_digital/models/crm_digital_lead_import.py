@@ -307,11 +307,14 @@ class CrmDigitalLeadImport(models.Model):
         those the importing user's access rights refuse."""
         Lead = self.env["crm.lead"]
         keys = [self._row_key(result) for result, _values in accepted]
+        # Rows and duplicates are found among every lead, not only those the
+        # user sees: the rules may have given them to someone else. Only their
+        # keys are read.
         done = {
             lead.import_key
-            for lead in Lead.with_context(active_test=False).search_fetch(
-                [("import_key", "in", keys)], ["import_key"]
-            )
+            for lead in Lead.sudo()
+            .with_context(active_test=False)
+            .search_fetch([("import_key", "in", keys)], ["import_key"])
         }
         rows_values = [result.values for result, _values in accepted]
         lead_dups = find_duplicates(rows_values, self._existing_leads(rows_values))
@@ -386,9 +389,13 @@ class CrmDigitalLeadImport(models.Model):
 
     def _existing_leads(self, rows_values):
         keys = collect_keys(rows_values)
-        leads = self.env["crm.lead"].search_fetch(
-            self._duplicate_domain(keys, ("partner_name", "!=", False)),
-            ["email_from", "phone", "mobile", "vat", "partner_name"],
+        leads = (
+            self.env["crm.lead"]
+            .sudo()
+            .search_fetch(
+                self._duplicate_domain(keys, ("partner_name", "!=", False)),
+                ["email_from", "phone", "mobile", "vat", "partner_name"],
+            )
         )
         return index_records(
             (

@@ -131,6 +131,33 @@ class TestLeadImport(CrmDigitalCommon):
         first.lead_ids.write({"import_key": False, "import_id": False})
         return first.lead_ids
 
+    def test_rerun_by_a_salesperson_skips_leads_the_rules_gave_away(self):
+        self.env["crm.digital.assignment.rule"].create(
+            {
+                "name": "Otro",
+                "strategy": "fixed",
+                "user_id": self.user_salesperson_other.id,
+            }
+        )
+        csv = (
+            "Oportunidad;Empresa;Email\n"
+            "Web;Hornos Alzira, S.L.;info@hornosalzira.es\n"
+            "ERP;Riegos Turia, S.A.;admin@riegosturia.es\n"
+        )
+        jobs = self.env["crm.digital.lead.import"]
+        for _run in range(2):
+            job = (
+                self.env["crm.digital.lead.import"]
+                .with_user(self.user_salesperson)
+                .create(
+                    {"file_name": "feria.csv", "file": base64.b64encode(csv.encode())}
+                )
+            )
+            job.action_import()
+            jobs |= job
+        self.assertEqual(jobs.mapped("created_count"), [2, 0])
+        self.assertEqual(jobs[1].skipped_count, 2)
+
     def test_duplicates_are_skipped(self):
         existing = self._existing_zoho_leads()
         job = self._import("zoho_leads.csv", duplicate_policy="skip")
