@@ -24,6 +24,11 @@ class LeadFacts:
     expected_revenue: float = 0.0
 
 
+# A free domain not judged yet: the lead is still being created, and only the
+# database can evaluate a domain.
+UNDECIDED = "undecided"
+
+
 @dataclass(frozen=True)
 class RuleConditions:
     """A rule's conditions; an empty criterion accepts every lead."""
@@ -42,10 +47,12 @@ class RuleConditions:
     zip_to: str = ""
     revenue_min: float = 0.0
     revenue_max: float = 0.0
-    # Leads that pass the rule's free domain, or None when it has none.
-    domain_lead_ids: frozenset | None = None
+    # Leads that pass the rule's free domain, None when it has none, or
+    # UNDECIDED.
+    domain_lead_ids: frozenset | str | None = None
 
     def matches(self, lead):
+        """True or False; None when only the undecided free domain can tell."""
         single = (
             (self.source_ids, lead.source_id),
             (self.medium_ids, lead.medium_id),
@@ -68,6 +75,8 @@ class RuleConditions:
             return False
         if self.revenue_max and lead.expected_revenue > self.revenue_max:
             return False
+        if self.domain_lead_ids == UNDECIDED:
+            return None
         return self.domain_lead_ids is None or lead.id in self.domain_lead_ids
 
 
@@ -89,12 +98,14 @@ def zip_in_range(value, low, high):
 
 def first_matching_rules(rules, leads):
     """{lead id: rule id} of the first rule (in the given order) each lead
-    matches; leads no rule matches are left out."""
+    matches, or None for a lead that reaches a rule it may match only by an
+    undecided free domain; leads no rule matches are left out."""
     taken = {}
     for lead in leads:
         for rule in rules:
-            if rule.matches(lead):
-                taken[lead.id] = rule.id
+            matches = rule.matches(lead)
+            if matches is not False:
+                taken[lead.id] = rule.id if matches else None
                 break
     return taken
 

@@ -4,6 +4,7 @@ from . import crm_digital_import_template
 from . import crm_digital_import_template_column
 from . import crm_digital_lead_import
 from . import crm_lead
+from . import crm_lead_bulk
 from . import res_company
 from . import res_config_settings
 from . import res_partner

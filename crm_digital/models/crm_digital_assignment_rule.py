@@ -6,7 +6,7 @@ from odoo.exceptions import ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
-from ..engine.assignment import Pool, RuleConditions
+from ..engine.assignment import UNDECIDED, Pool, RuleConditions
 
 STRATEGIES = [
     ("fixed", "Fixed person"),
@@ -205,12 +205,15 @@ class CrmDigitalAssignmentRule(models.Model):
     def _domain(self):
         return literal_eval(self.domain or "[]")
 
-    def _conditions(self, lead_ids):
+    def _conditions(self, lead_ids=None):
         """The rule's conditions for the engine; `lead_ids` are the leads its
-        free domain is evaluated on (one query)."""
+        free domain is evaluated on (one query), None for leads not created
+        yet."""
         domain = self._domain()
         matching = None
-        if domain:
+        if domain and lead_ids is None:
+            matching = UNDECIDED
+        elif domain:
             matching = frozenset(
                 self.env["crm.lead"]
                 .with_context(active_test=False)

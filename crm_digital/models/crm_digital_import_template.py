@@ -18,7 +18,9 @@ class CrmDigitalImportTemplate(models.Model):
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(
-        readonly=True, copy=False, help="Set on the ready templates CRM Digital ships."
+        readonly=True,
+        copy=False,
+        help="Set on the templates that come with CRM Digital.",
     )
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)

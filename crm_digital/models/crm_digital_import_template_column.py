@@ -13,7 +13,9 @@ class CrmDigitalImportTemplateColumn(models.Model):
         "crm.digital.import.template", required=True, ondelete="cascade"
     )
     name = fields.Char(
-        "Column", required=True, help="Column name as the file's first line has it."
+        "Column",
+        required=True,
+        help="The column's name as written in the file's header row.",
     )
     target = fields.Selection(
         "_selection_target",

@@ -3,13 +3,15 @@ import base64
 import hashlib
 import logging
 import re
+import uuid
 from collections import Counter
 
+import psycopg2
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import plaintext2html
+from odoo.tools import SQL, plaintext2html
 
 from ..engine.lead_duplicates import collect_keys, find_duplicates, index_records
 from ..engine.lead_file import (
@@ -24,6 +26,9 @@ from .crm_digital_import_template import DUPLICATE_POLICIES
 _logger = logging.getLogger(__name__)
 
 PREVIEW_ROWS = 10
+# Leads created at once: big enough for batched computes, small enough to
+# keep the worker's memory flat.
+CREATE_BATCH = 2000
 
 
 # Lead values the engine gives that the ORM takes as they are.
@@ -103,9 +108,15 @@ class CrmDigitalLeadImport(models.Model):
     updated_count = fields.Integer("Updated", readonly=True)
     flagged_count = fields.Integer("Created as Possible Duplicates", readonly=True)
     skipped_count = fields.Integer(
-        "Skipped", readonly=True, help="Duplicates, and rows already imported."
+        "Skipped",
+        readonly=True,
+        help="Rows that matched an existing lead or customer, or that an earlier "
+        "import of the same file already created.",
     )
     rejected_count = fields.Integer("Rejected", readonly=True)
+    progress = fields.Integer(
+        readonly=True, help="Share of the file imported, while in the background."
+    )
     rejection_file = fields.Binary(readonly=True, attachment=True)
     rejection_file_name = fields.Char(readonly=True)
     lead_ids = fields.One2many("crm.lead", "import_id", "Leads")
@@ -269,6 +280,7 @@ class CrmDigitalLeadImport(models.Model):
         self.write(
             {
                 "state": "done",
+                "progress": 100,
                 "row_count": len(parsed.rows),
                 "created_count": outcome["created"],
                 "updated_count": outcome["updated"],
@@ -353,24 +365,77 @@ class CrmDigitalLeadImport(models.Model):
         return refused + self._create_leads(to_create, outcome)
 
     def _create_leads(self, to_create, outcome):
-        """Create the leads in one batch; when access rights refuse some, find
-        them one by one and return them as (row, reason)."""
+        """Create the leads in batches; when access rights refuse some of a
+        batch, find them one by one and return them as (row, reason)."""
+        batch = f"import-{self.id}-{uuid.uuid4().hex}"
         # Unmapped salesperson: the rules decide, not the importing user. No
         # chatter line nor follower per lead: the import itself is the record.
         Lead = self.env["crm.lead"].with_context(
             default_user_id=False,
             mail_create_nolog=True,
             mail_create_nosubscribe=True,
+            crm_digital_batch=batch,
+            crm_digital_announce_later=True,
         )
+        refused = []
+        for start in range(0, len(to_create), CREATE_BATCH):
+            chunk = to_create[start : start + CREATE_BATCH]
+            refused += self._create_chunk(Lead, chunk, outcome)
+            # Created leads leave the cache: memory stays flat on big files.
+            self.env.flush_all()
+            self.env.invalidate_all()
+            self._report_progress(100 * (start + len(chunk)) // len(to_create))
+        self.env.cr.cache.pop(("crm_digital_defaults", batch), None)
+        self._announce_assigned()
+        return refused
+
+    def _announce_assigned(self):
+        Lead = self.env["crm.lead"].sudo()
+        assigned = Lead.search_fetch(
+            [("import_id", "=", self.id), ("assignment_rule_id", "!=", False)],
+            ["name", "user_id"],
+        )
+        Lead._crm_digital_announce(
+            [{"lead": lead, "user": lead.user_id} for lead in assigned]
+        )
+
+    def _report_progress(self, percent):
+        """Let the user follow an import in the background: the job's own
+        transaction is all or nothing, so the figure is written apart."""
+        if self.state != "queued":
+            return
+        try:
+            with self.env.registry.cursor() as cr:
+                cr.execute("SET LOCAL lock_timeout = '1s'")
+                cr.execute(
+                    SQL(
+                        "UPDATE %s SET progress = %s WHERE id = %s",
+                        SQL.identifier(self._table),
+                        min(percent, 99),
+                        self.id,
+                    )
+                )
+        except psycopg2.errors.LockNotAvailable:
+            _logger.info("Lead import %s: progress not shown (row locked)", self.id)
+
+    def _create_chunk(self, Lead, chunk, outcome):
         try:
             with self.env.cr.savepoint():
-                Lead.create([values for _row, values, _kind in to_create])
-            outcome.update(kind for _row, _values, kind in to_create)
+                # Leads of a customer take its address and more: create() has
+                # them; the others are inserted in bulk.
+                bulk = Lead._crm_digital_bulk_ready()
+                Lead._crm_digital_bulk_create(
+                    [v for _row, v, _kind in chunk if bulk and not v.get("partner_id")]
+                )
+                Lead.create(
+                    [v for _row, v, _kind in chunk if not bulk or v.get("partner_id")]
+                )
+            outcome.update(kind for _row, _values, kind in chunk)
             return []
         except AccessError:
             _logger.info("Lead import %s: access refused, finding the rows", self.id)
         refused = []
-        for row, values, kind in to_create:
+        for row, values, kind in chunk:
             try:
                 with self.env.cr.savepoint():
                     Lead.create([values])

@@ -13,6 +13,20 @@ from .crm_digital_assignment_rule import STRATEGIES
 
 # Leads listed by name in an owner's notification; the rest are counted.
 MAX_LISTED = 20
+# What assignment rules look at (LeadFacts): many2ones, then the rest.
+FACT_FIELDS = [
+    "source_id",
+    "medium_id",
+    "campaign_id",
+    "country_id",
+    "state_id",
+    "industry_id",
+    "employee_band_id",
+    "lang_id",
+    "tag_ids",
+    "zip",
+    "expected_revenue",
+]
 
 
 def normalize_vat(value):
@@ -96,6 +110,19 @@ class CrmLead(models.Model):
                 )
             lead.stage_id = first_stages[lead.team_id]
 
+    @api.model
+    def default_get(self, fields):
+        # A bulk creation (the lead import) asks the defaults of each lead in
+        # one same context: they are computed once per batch.
+        batch = self.env.context.get("crm_digital_batch")
+        if not batch:
+            return super().default_get(fields)
+        cache = self.env.cr.cache.setdefault(("crm_digital_defaults", batch), {})
+        key = (self.env.uid, self.env.su, tuple(fields))
+        if key not in cache:
+            cache[key] = super().default_get(fields)
+        return dict(cache[key])
+
     @api.constrains("vat", "country_id")
     def _check_vat(self):
         spain = self.env.ref("base.es")
@@ -118,9 +145,25 @@ class CrmLead(models.Model):
         for vals in vals_list:
             if vals.get("vat"):
                 vals["vat"] = normalize_vat(vals["vat"])
+        if self.env.context.get("crm_digital_no_assign"):
+            return super().create(vals_list)
+        # Leads the rules can judge by their values are created assigned: no
+        # second write, and no "salesperson changed" line on each. A user who
+        # may not see every lead creates them as they are, for the record rules
+        # to judge what the user wrote, and the rules assign them afterwards.
+        if self.env.su or self.env.user.has_group(
+            "sales_team.group_sale_salesman_all_leads"
+        ):
+            proposals, undecided = self._crm_digital_assign_values(vals_list)
+        else:
+            proposals, undecided = [], range(len(vals_list))
         leads = super().create(vals_list)
-        if not self.env.context.get("crm_digital_no_assign"):
-            leads.filtered(lambda lead: not lead.user_id)._crm_digital_assign_new()
+        for proposal in proposals:
+            proposal["lead"] = leads[proposal.pop("key")].sudo()
+        self.sudo()._crm_digital_announce(proposals)
+        leads.browse([leads[index].id for index in undecided]).filtered(
+            lambda lead: not lead.user_id
+        )._crm_digital_assign_new()
         return leads
 
     def write(self, vals):
@@ -150,6 +193,125 @@ class CrmLead(models.Model):
             if (company or self.env.company).crm_digital_assign_on_create:
                 leads.sudo()._crm_digital_assign()
 
+    @api.model
+    def _crm_digital_assign_values(self, vals_list):
+        """Assign in their values the leads about to be created without a
+        salesperson. Return the proposals (`key`: index of the values) and the
+        indexes of the values only the created lead can be judged on: those
+        with a customer, whose address comes from it, and those a rule's free
+        domain must judge."""
+        # The caller's defaults: sudo() would drop those of the context.
+        defaults = self.default_get(["user_id", "team_id", "type", *FACT_FIELDS])
+        system = self.sudo()
+        candidates, undecided = {}, []
+        for index, vals in enumerate(vals_list):
+            vals = {**defaults, **vals}
+            if vals.get("user_id"):
+                continue
+            company = self._crm_digital_values_company(vals)
+            if not company.crm_digital_assign_on_create:
+                continue
+            if vals.get("partner_id"):
+                undecided.append(index)
+            else:
+                candidates[index] = vals
+        if not candidates:
+            return [], undecided
+        rules = system._crm_digital_rules(
+            self._crm_digital_values_company(candidates[index]) for index in candidates
+        )
+        taken = first_matching_rules(
+            [rule._conditions() for rule in rules],
+            [self._crm_digital_values_facts(i, vals) for i, vals in candidates.items()],
+        )
+        undecided += [index for index, rule_id in taken.items() if rule_id is None]
+        proposals = system._crm_digital_propose(
+            rules, {key: rule_id for key, rule_id in taken.items() if rule_id}
+        )
+        default_teams = {}
+        now = fields.Datetime.now()
+        for proposal in proposals:
+            vals = candidates[proposal["key"]]
+            team = proposal["team"] or system._crm_digital_team_for(
+                system.env["crm.team"].browse(vals.get("team_id")),
+                vals.get("type"),
+                proposal["user"],
+                default_teams,
+            )
+            vals_list[proposal["key"]].update(
+                user_id=proposal["user"].id,
+                team_id=team.id,
+                assignment_rule_id=proposal["rule"].id,
+                assignment_strategy=proposal["strategy"],
+                assignment_date=now,
+            )
+        return proposals, undecided
+
+    @api.model
+    def _crm_digital_values_company(self, vals):
+        if vals.get("company_id"):
+            return self.env["res.company"].browse(vals["company_id"])
+        team = self.env["crm.team"].browse(vals.get("team_id"))
+        return team.company_id or self.env.company
+
+    @api.model
+    def _crm_digital_values_facts(self, key, vals):
+        return LeadFacts(
+            id=key,
+            **{name: vals.get(name) or False for name in FACT_FIELDS[:-3]},
+            tag_ids=self._crm_digital_tag_ids(vals.get("tag_ids")),
+            zip=vals.get("zip") or "",
+            expected_revenue=vals.get("expected_revenue") or 0.0,
+        )
+
+    @api.model
+    def _crm_digital_tag_ids(self, commands):
+        """The ids of existing tags that create() commands link."""
+        tags = set()
+        for command in commands or ():
+            if isinstance(command, int):
+                tags.add(command)
+            elif command[0] == Command.LINK:
+                tags.add(command[1])
+            elif command[0] == Command.SET:
+                tags = set(command[2])
+        return frozenset(tags)
+
+    @api.model
+    def _crm_digital_rules(self, companies):
+        # A lead without company (no team, no salesperson yet) belongs to the
+        # current company as far as rules go.
+        company_ids = {company.id for company in companies} | {self.env.company.id}
+        return self.env["crm.digital.assignment.rule"].search(
+            [("company_id", "in", [*company_ids, False])]
+        )
+
+    @api.model
+    def _crm_digital_propose(self, rules, taken, dry_run=False):
+        """Who gets each lead of `taken` ({key: rule id}): one dict per lead
+        its rule finds someone for, with key, rule, strategy, team and user."""
+        by_rule = defaultdict(list)
+        for key, rule_id in taken.items():
+            by_rule[rule_id].append(key)
+        proposals = []
+        for rule in rules.filtered(lambda r: r.id in by_rule):
+            keys = by_rule[rule.id]
+            pool = rule._pool(len(keys), dry_run=dry_run)
+            if not pool.member_ids:
+                continue
+            users = choose_members(rule.strategy, pool, len(keys))
+            proposals += [
+                {
+                    "key": key,
+                    "rule": rule,
+                    "strategy": rule.strategy,
+                    "team": rule.team_id,
+                    "user": self.env["res.users"].browse(user_id),
+                }
+                for key, user_id in zip(keys, users, strict=True)
+            ]
+        return proposals
+
     def _crm_digital_assign(self, dry_run=False):
         """Give the leads without a salesperson to whoever the first matching rule
         says. Return one dict per lead a rule takes: lead, rule, strategy, team,
@@ -161,36 +323,13 @@ class CrmLead(models.Model):
         )
         if not leads:
             return []
-        # A lead without company (no team, no salesperson yet) belongs to the
-        # current company as far as rules go.
-        companies = leads.company_id | self.env.company
-        rules = self.env["crm.digital.assignment.rule"].search(
-            [("company_id", "in", [*companies.ids, False])]
-        )
+        rules = self._crm_digital_rules(leads.company_id)
         taken = first_matching_rules(
             [rule._conditions(leads.ids) for rule in rules], leads._crm_digital_facts()
         )
-        by_rule = defaultdict(list)
-        for lead in leads:
-            if lead.id in taken:
-                by_rule[taken[lead.id]].append(lead)
-        proposals = []
-        for rule in rules.filtered(lambda r: r.id in by_rule):
-            rule_leads = by_rule[rule.id]
-            pool = rule._pool(len(rule_leads), dry_run=dry_run)
-            if not pool.member_ids:
-                continue
-            users = choose_members(rule.strategy, pool, len(rule_leads))
-            proposals += [
-                {
-                    "lead": lead,
-                    "rule": rule,
-                    "strategy": rule.strategy,
-                    "team": rule.team_id,
-                    "user": self.env["res.users"].browse(user_id),
-                }
-                for lead, user_id in zip(rule_leads, users, strict=True)
-            ]
+        proposals = self._crm_digital_propose(rules, taken, dry_run=dry_run)
+        for proposal in proposals:
+            proposal["lead"] = self.browse(proposal.pop("key"))
         if not dry_run:
             self._crm_digital_apply(proposals)
         return proposals
@@ -212,32 +351,11 @@ class CrmLead(models.Model):
         return self.browse([row[0] for row in self.env.cr.fetchall()])
 
     def _crm_digital_facts(self):
-        self.fetch(
-            [
-                "source_id",
-                "medium_id",
-                "campaign_id",
-                "country_id",
-                "state_id",
-                "industry_id",
-                "employee_band_id",
-                "lang_id",
-                "tag_ids",
-                "zip",
-                "expected_revenue",
-            ]
-        )
+        self.fetch(FACT_FIELDS)
         return [
             LeadFacts(
                 id=lead.id,
-                source_id=lead.source_id.id,
-                medium_id=lead.medium_id.id,
-                campaign_id=lead.campaign_id.id,
-                country_id=lead.country_id.id,
-                state_id=lead.state_id.id,
-                industry_id=lead.industry_id.id,
-                employee_band_id=lead.employee_band_id.id,
-                lang_id=lead.lang_id.id,
+                **{name: lead[name].id for name in FACT_FIELDS[:-3]},
                 tag_ids=frozenset(lead.tag_ids.ids),
                 zip=lead.zip or "",
                 expected_revenue=lead.expected_revenue,
@@ -250,7 +368,9 @@ class CrmLead(models.Model):
         default_teams = {}
         for proposal in proposals:
             lead, user = proposal["lead"], proposal["user"]
-            team = proposal["team"] or lead._crm_digital_team_for(user, default_teams)
+            team = proposal["team"] or self._crm_digital_team_for(
+                lead.team_id, lead.type, user, default_teams
+            )
             groups[(proposal["rule"], user, team)].append(lead.id)
         now = fields.Datetime.now()
         # Stock notifies each lead's new owner one by one; ours tells each
@@ -266,21 +386,28 @@ class CrmLead(models.Model):
                     "assignment_date": now,
                 }
             )
+        self._crm_digital_announce(proposals)
+
+    def _crm_digital_announce(self, proposals):
+        # A lead import tells each owner once, at its end, not per batch.
+        if self.env.context.get("crm_digital_announce_later"):
+            return
         notify = self.env.company.crm_digital_assignment_notify
         if notify in ("notification", "both"):
             self._crm_digital_notify_owners(proposals)
         if notify in ("activity", "both"):
             self._crm_digital_assignment_activities(proposals)
 
-    def _crm_digital_team_for(self, user, default_teams):
-        """The team stock would give the lead for `user` (keep a team the user
-        belongs to, else the user's default team), looked up once per user and
-        lead type instead of once per lead."""
-        if user in self.team_id.member_ids | self.team_id.user_id:
-            return self.team_id
-        key = (user, self.type)
+    @api.model
+    def _crm_digital_team_for(self, team, lead_type, user, default_teams):
+        """The team stock would give a lead of `team` and `lead_type` for
+        `user` (keep a team the user belongs to, else the user's default team),
+        looked up once per user and lead type instead of once per lead."""
+        if user in team.member_ids | team.user_id:
+            return team
+        key = (user, lead_type)
         if key not in default_teams:
-            use = "use_leads" if self.type == "lead" else "use_opportunities"
+            use = "use_leads" if lead_type == "lead" else "use_opportunities"
             default_teams[key] = self.env["crm.team"]._get_default_team_id(
                 user_id=user.id, domain=[(use, "=", True)]
             )

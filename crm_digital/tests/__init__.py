@@ -5,6 +5,7 @@ from . import test_engine_lead_duplicates
 from . import test_engine_lead_file
 from . import test_engine_lead_templates
 from . import test_engine_lead_values
+from . import test_lead_bulk
 from . import test_lead_identity
 from . import test_lead_import
 from . import test_roles

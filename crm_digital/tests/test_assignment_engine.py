@@ -4,6 +4,7 @@ from collections import Counter
 from odoo.tests import BaseCase, tagged
 
 from ..engine.assignment import (
+    UNDECIDED,
     LeadFacts,
     Pool,
     RuleConditions,
@@ -48,6 +49,19 @@ class TestAssignmentEngine(BaseCase):
         rule = RuleConditions(id=1, domain_lead_ids=frozenset({5}))
         self.assertTrue(rule.matches(LeadFacts(id=5)))
         self.assertFalse(rule.matches(LeadFacts(id=6)))
+
+    def test_undecided_domain_stops_the_lead_at_its_rule(self):
+        # Before the lead exists, a rule with a free domain cannot say; a
+        # later rule must not take the lead meanwhile.
+        valencia = RuleConditions(id=1, state_ids=frozenset({46}))
+        big = RuleConditions(id=2, domain_lead_ids=UNDECIDED)
+        everyone = RuleConditions(id=3)
+        leads = [LeadFacts(id=10, state_id=46), LeadFacts(id=11, state_id=28)]
+        self.assertEqual(
+            first_matching_rules([valencia, big, everyone], leads), {10: 1, 11: None}
+        )
+        self.assertIsNone(big.matches(LeadFacts(id=11)))
+        self.assertEqual(first_matching_rules([valencia], leads[1:]), {})
 
     def test_postal_codes_compare_as_numbers(self):
         self.assertTrue(zip_in_range("46001", "46000", "46999"))

@@ -8,6 +8,7 @@ from odoo.tests import new_test_user, tagged
 from odoo.addons.queue_job.job import Job
 
 from ..engine.lead_file import REJECTION_COLUMN, read_lead_file
+from ..models import crm_digital_lead_import
 from .common import CrmDigitalCommon
 from .test_engine_lead_templates import ERROR_SAMPLE
 from .test_engine_lead_templates import SAMPLES as TEMPLATE_OF_SAMPLE
@@ -217,10 +218,23 @@ class TestLeadImport(CrmDigitalCommon):
                 .id,
             }
         )
-        job.action_import()
+        self.env.company.crm_digital_assignment_notify = "notification"
+        owner = self.user_salesperson_other.partner_id
+        before = self.env["mail.notification"].search(
+            [("res_partner_id", "=", owner.id)]
+        )
+        # Leads are created in batches: the owner is still told once.
+        with patch.object(crm_digital_lead_import, "CREATE_BATCH", 1):
+            job.action_import()
         self.assertEqual(job.created_count, 2)
         self.assertEqual(job.lead_ids.user_id, self.user_salesperson_other)
         self.assertEqual(job.lead_ids.assignment_rule_id.name, "Todo")
+        told = (
+            self.env["mail.notification"].search([("res_partner_id", "=", owner.id)])
+            - before
+        )
+        self.assertEqual(len(told), 1)
+        self.assertIn("2 new lead(s)", told.mail_message_id.body)
 
     def test_big_file_goes_to_the_background_and_notifies(self):
         self.env.company.crm_digital_import_background_rows = 3
@@ -231,9 +245,25 @@ class TestLeadImport(CrmDigitalCommon):
             [("model_name", "=", job._name), ("method_name", "=", "_run_job")]
         )
         self.assertEqual(len(queued), 1)
-        Job.load(self.env, queued.uuid).perform()
+        # Progress is committed apart, out of this test's transaction: the
+        # figures the job reports are caught on their way.
+        shown = []
+        with (
+            patch.object(crm_digital_lead_import, "CREATE_BATCH", 2),
+            patch.object(
+                type(job),
+                "_report_progress",
+                autospec=True,
+                side_effect=lambda record, percent: shown.append(percent),
+            ),
+        ):
+            Job.load(self.env, queued.uuid).perform()
         self.assertEqual(job.state, "done")
         self.assertTrue(job.created_count)
+        self.assertGreater(len(shown), 1)
+        self.assertEqual(shown, sorted(shown))
+        self.assertEqual(shown[-1], 100)
+        self.assertEqual(job.progress, 100)
         notice = (
             self.env["mail.message"]
             .search([("model", "=", job._name), ("res_id", "=", job.id)])

@@ -1,0 +1,378 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Bulk creation of imported leads, ten times faster than create().
+
+create() spends about a millisecond per lead in the ORM's per-record machinery
+(defaults, some forty stored computes, conversions, the flush). For leads
+without a customer, whose values the import engine has already checked, the
+stored computes are simple functions of the values: they are worked out here
+in plain Python and the rows inserted in one statement per thousand. What
+create() does besides is kept: defaults, assignment rules, access rights and
+record rules, constraints, the salesperson as follower, automated actions, the
+predictive lead scoring (stock's own), and every stored compute this file does
+not know (another module's) is left to the ORM. A create() override this file
+does not know sends the leads through create() instead.
+"""
+
+from functools import partial
+
+from psycopg2.extras import execute_values
+
+from odoo import api, models
+from odoo.tools import SQL, email_normalize, email_split
+
+from odoo.addons.base_automation.models.base_automation import CREATE_TRIGGERS
+from odoo.addons.iap.tools import iap_tools
+from odoo.addons.mail.tools import mail_validation
+
+from .crm_lead import normalize_vat
+
+# Modules whose create() on crm.lead the bulk path stands in for.
+KNOWN_CREATE_MODULES = {
+    "odoo.models",
+    "odoo.addons.mail.models.mail_thread",
+    "odoo.addons.crm.models.crm_lead",
+    "odoo.addons.crm_iap_enrich.models.crm_lead",
+    "odoo.addons.crm_digital.models.crm_lead",
+    "odoo.addons.base_automation.models.base_automation",
+}
+# Stored computes worked out here (for leads without customer); the scoring
+# ones are stock's, run on the inserted leads.
+COMPUTED_HERE = {
+    "team_id",
+    "stage_id",
+    "company_id",
+    "date_open",
+    "day_open",
+    "day_close",
+    "date_last_stage_update",
+    "email_normalized",
+    "email_domain_criterion",
+    "email_state",
+    "phone_sanitized",
+    "phone_state",
+    "recurring_revenue_monthly",
+    # Taken from the partner, which these leads do not have: the given value.
+    "name",
+    "contact_name",
+    "partner_name",
+    "email_from",
+    "phone",
+    "mobile",
+    "function",
+    "website",
+    "title",
+    "lang_id",
+    "street",
+    "street2",
+    "zip",
+    "city",
+    "state_id",
+    "country_id",
+    "vat",
+    "industry_id",
+    "employee_band_id",
+}
+SCORING = {
+    "probability",
+    "automated_probability",
+    "prorated_revenue",
+    "recurring_revenue_prorated",
+    "recurring_revenue_monthly_prorated",
+}
+INSERT_PAGE = 1000
+
+
+class CrmLead(models.Model):
+    _inherit = "crm.lead"
+
+    @api.model
+    def _crm_digital_bulk_ready(self):
+        """Whether every create() override on crm.lead is one the bulk path
+        stands in for."""
+        return all(
+            cls.__dict__["create"].__module__ in KNOWN_CREATE_MODULES
+            for cls in type(self).mro()
+            if "create" in cls.__dict__
+        )
+
+    @api.model
+    def _crm_digital_bulk_create(self, vals_list):
+        """Create leads without customer (no partner_id) whose phones are
+        valid and in E.164 form; return them in the order of `vals_list`."""
+        if not vals_list:
+            return self.browse()
+        self.check_access("create")
+        assign = not self.env.context.get("crm_digital_no_assign")
+        # As in create(): only users who see every lead get them assigned
+        # before they exist.
+        early = assign and (
+            self.env.su
+            or self.env.user.has_group("sales_team.group_sale_salesman_all_leads")
+        )
+        proposals, undecided = (
+            self._crm_digital_assign_values(vals_list)
+            if early
+            else ([], range(len(vals_list)) if assign else [])
+        )
+        rows, tags = self._crm_digital_bulk_rows(vals_list)
+        leads = self._crm_digital_bulk_insert(rows, tags)
+        self._crm_digital_bulk_after(leads, rows)
+        for proposal in proposals:
+            proposal["lead"] = leads[proposal.pop("key")].sudo()
+        self.sudo()._crm_digital_announce(proposals)
+        leads.browse([leads[index].id for index in undecided]).filtered(
+            lambda lead: not lead.user_id
+        )._crm_digital_assign_new()
+        return leads
+
+    def _crm_digital_bulk_rows(self, vals_list):
+        """The stored values of each lead, as create() would have them, and
+        the tag ids of each."""
+        defaults = self.default_get(
+            [name for name, field in self._fields.items() if field.store]
+        )
+        now = self.env.cr.now()
+        uid = self.env.uid
+        teams, stages = {}, {}
+        rows, tags = [], []
+        for vals in vals_list:
+            row = {**defaults, **vals}
+            row["vat"] = row.get("vat") and normalize_vat(row["vat"])
+            if row.get("website"):
+                row["website"] = self.env["res.partner"]._clean_website(row["website"])
+            user = self.env["res.users"].browse(row.get("user_id"))
+            team = self.env["crm.team"].browse(row.get("team_id"))
+            if user and "team_id" not in row:
+                team = self._crm_digital_team_for(team, row.get("type"), user, teams)
+            if team not in stages:
+                stages[team] = self._stage_find(
+                    team_id=team.id, domain=[("fold", "=", False)]
+                )
+            email = email_normalize(row.get("email_from"), strict=False)
+            computed = dict(
+                team_id=team.id,
+                stage_id=stages[team].id,
+                company_id=self._crm_digital_bulk_company(team, user),
+                date_open=now if user else None,
+                day_open=0.0 if user else None,
+                day_close=None,
+                date_last_stage_update=now,
+                email_normalized=email,
+                email_domain_criterion=email
+                and iap_tools.mail_prepare_for_domain_search(email),
+                email_state=self._crm_digital_bulk_email_state(row.get("email_from")),
+                phone_sanitized=row.get("mobile") or row.get("phone") or None,
+                phone_state=row.get("phone") and "correct",
+                recurring_revenue_monthly=row.get("recurring_revenue") or 0.0,
+            )
+            # As create(): a value given for an editable computed field stays.
+            row.update(
+                {
+                    name: value
+                    for name, value in computed.items()
+                    if name not in vals or self._fields[name].readonly
+                },
+                create_uid=uid,
+                create_date=now,
+                write_uid=uid,
+                write_date=now,
+            )
+            tags.append(self._crm_digital_tag_ids(row.pop("tag_ids", None)))
+            rows.append(row)
+        return rows, tags
+
+    def _crm_digital_bulk_company(self, team, user):
+        # Stock's _compute_company_id for a lead without customer.
+        if team.company_id:
+            return team.company_id.id
+        if user:
+            if self.env.company in user.company_ids:
+                return self.env.company.id
+            return (user.company_id & self.env.companies).id
+        return None
+
+    @staticmethod
+    def _crm_digital_bulk_email_state(email_from):
+        # Stock's _compute_email_state.
+        if not email_from:
+            return None
+        valid = any(mail_validation.mail_validate(e) for e in email_split(email_from))
+        return "correct" if valid else "incorrect"
+
+    def _crm_digital_bulk_insert(self, rows, tags):
+        names = list(dict.fromkeys(name for row in rows for name in row))
+        columns = [
+            name
+            for name in names
+            if name in self._fields
+            and self._fields[name].store
+            and self._fields[name].column_type
+            and name not in SCORING
+        ]
+        converters = [
+            # create() stores amounts as given: the company, hence the
+            # currency, is not known when the row is written.
+            (lambda value: float(value or 0.0))
+            if self._fields[name].type == "monetary"
+            else partial(self._fields[name].convert_to_column_insert, record=self)
+            for name in columns
+        ]
+        values = [
+            tuple(
+                convert(row.get(name))
+                for name, convert in zip(columns, converters, strict=True)
+            )
+            for row in rows
+        ]
+        query = SQL(
+            "INSERT INTO crm_lead (%s) VALUES %%s RETURNING id",
+            SQL(", ").join(SQL.identifier(name) for name in columns),
+        )
+        self.env.flush_all()
+        cursor = self.env.cr._obj
+        ids = []
+        for start in range(0, len(values), INSERT_PAGE):
+            page = values[start : start + INSERT_PAGE]
+            ids += [
+                lead_id
+                for (lead_id,) in execute_values(
+                    cursor, query.code, page, page_size=INSERT_PAGE, fetch=True
+                )
+            ]
+        links = [
+            (lead_id, tag_id)
+            for lead_id, tag_ids in zip(ids, tags, strict=True)
+            for tag_id in tag_ids
+        ]
+        if links:
+            execute_values(
+                cursor, "INSERT INTO crm_tag_rel (lead_id, tag_id) VALUES %s", links
+            )
+        return self.browse(ids)
+
+    def _crm_digital_bulk_after(self, leads, rows):
+        """What create() does once the rows exist."""
+        given = list(dict.fromkeys(name for row in rows for name in row))
+        given = [name for name in given if name in self._fields]
+        # Stored fields of other models that depend on leads learn of them;
+        # the leads' own fields are all set, but those of unknown computes.
+        with self.env.protecting(self._fields.values(), leads):
+            leads.modified(given, create=True)
+        for field in self._fields.values():
+            if (
+                field.store
+                and field.compute
+                and field.name not in COMPUTED_HERE
+                and field.name not in SCORING
+                and field.name not in given
+            ):
+                self.env.add_to_compute(field, leads)
+        self._crm_digital_bulk_scoring(leads, rows)
+        leads.check_access("create")
+        leads._validate_fields(given)
+        if self._check_company_auto:
+            leads._check_company()
+        if not self.env.context.get("tracking_disable"):
+            self._crm_digital_bulk_subscribe(leads, rows)
+        automations = self.env["base.automation"]._get_actions(leads, CREATE_TRIGGERS)
+        for automation in automations.with_context(old_values=None):
+            automation._process(automation._filter_post(leads, feedback=True))
+        self._crm_digital_bulk_enrich()
+
+    def _crm_digital_bulk_subscribe(self, leads, rows):
+        """The salesperson follows their leads with the default subtypes, as
+        create() has it (mail.followers' _add_default_followers), in two
+        statements instead of a record each."""
+        users = self.env["res.users"].browse(
+            {row["user_id"] for row in rows if row.get("user_id")}
+        )
+        partners = {user.id: user.partner_id for user in users.sudo()}
+        pairs = [
+            (self._name, lead.id, partners[row["user_id"]].id)
+            for lead, row in zip(leads, rows, strict=True)
+            if row.get("user_id")
+        ]
+        if not pairs:
+            return
+        default, _internal, external = self.env[
+            "mail.message.subtype"
+        ]._default_subtypes(self._name)
+        shared = {p.id for p in partners.values() if p.partner_share}
+        followers = execute_values(
+            self.env.cr._obj,
+            "INSERT INTO mail_followers (res_model, res_id, partner_id) VALUES %s "
+            "ON CONFLICT DO NOTHING RETURNING id, partner_id",
+            pairs,
+            page_size=INSERT_PAGE,
+            fetch=True,
+        )
+        links = [
+            (follower_id, subtype_id)
+            for follower_id, partner_id in followers
+            for subtype_id in (external if partner_id in shared else default)
+        ]
+        if links:
+            execute_values(
+                self.env.cr._obj,
+                "INSERT INTO mail_followers_mail_message_subtype_rel "
+                "(mail_followers_id, mail_message_subtype_id) VALUES %s",
+                links,
+                page_size=INSERT_PAGE,
+            )
+        self.env["mail.followers"].invalidate_model()
+        leads.invalidate_recordset(["message_follower_ids"])
+
+    def _crm_digital_bulk_scoring(self, leads, rows):
+        """Stock's predictive lead scoring of the new leads, and the revenues
+        it prorates."""
+        automated = leads._pls_get_naive_bayes_probabilities()
+        currency = self.env.company.currency_id
+        updates = []
+        for lead, row in zip(leads, rows, strict=True):
+            # A given probability spares create() the computation of both.
+            if "probability" in row:
+                probability, score = row["probability"] or 0.0, None
+            else:
+                probability = score = automated.get(lead.id, 0.0)
+            recurring = row.get("recurring_revenue") or 0.0
+            expected = row.get("expected_revenue") or 0.0
+            updates.append(
+                (
+                    lead.id,
+                    probability,
+                    score,
+                    currency.round(round(expected * probability / 100, 2)),
+                    currency.round(recurring * probability / 100),
+                    currency.round(recurring * probability / 100),
+                )
+            )
+        execute_values(
+            self.env.cr._obj,
+            # Casts: a NULL in the first row would type its column as text.
+            """UPDATE crm_lead SET probability = v.probability::float8,
+                automated_probability = v.automated::float8,
+                prorated_revenue = v.prorated::numeric,
+                recurring_revenue_prorated = v.recurring::numeric,
+                recurring_revenue_monthly_prorated = v.monthly::numeric
+            FROM (VALUES %s)
+                AS v(id, probability, automated, prorated, recurring, monthly)
+            WHERE crm_lead.id = v.id""",
+            updates,
+            page_size=INSERT_PAGE,
+        )
+        leads.invalidate_recordset(SCORING)
+
+    def _crm_digital_bulk_enrich(self):
+        # crm_iap_enrich's create(): leads are enriched by its cron.
+        if "iap_enrich_done" not in self._fields:
+            return
+        mode = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("crm.iap.lead.enrich.setting", "auto")
+        )
+        cron = self.env.ref(
+            "crm_iap_enrich.ir_cron_lead_enrichment", raise_if_not_found=False
+        )
+        if mode == "auto" and cron:
+            cron._trigger()
