@@ -133,7 +133,7 @@ class CrmLead(models.Model):
         )
         now = self.env.cr.now()
         uid = self.env.uid
-        teams, stages = {}, {}
+        teams, stages, companies = {}, {}, {}
         rows, tags = [], []
         for vals in vals_list:
             row = {**defaults, **vals}
@@ -148,11 +148,13 @@ class CrmLead(models.Model):
                 stages[team] = self._stage_find(
                     team_id=team.id, domain=[("fold", "=", False)]
                 )
+            if (team, user) not in companies:
+                companies[team, user] = self._crm_digital_bulk_company(team, user)
             email = email_normalize(row.get("email_from"), strict=False)
             computed = dict(
                 team_id=team.id,
                 stage_id=stages[team].id,
-                company_id=self._crm_digital_bulk_company(team, user),
+                company_id=companies[team, user],
                 date_open=now if user else None,
                 day_open=0.0 if user else None,
                 day_close=None,
