@@ -5,7 +5,13 @@ from . import crm_digital_import_template_column
 from . import crm_digital_lead_import
 from . import crm_lead
 from . import crm_lead_bulk
+from . import crm_stage
+from . import crm_digital_stage_history
+from . import crm_digital_parametrisation_log
 from . import res_company
 from . import res_config_settings
 from . import res_partner
+from . import sale_order
+from . import product_template
+from . import crm_digital_customer_event
 from . import res_users

@@ -1,16 +1,20 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
+from datetime import timedelta
 
 from markupsafe import Markup
 from stdnum.es import nif
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 from odoo.tools import SQL
 
 from ..engine.assignment import LeadFacts, choose_members, first_matching_rules
 from .crm_digital_assignment_rule import STRATEGIES
 
+# Changes of a lead that can change its customer's commercial stage.
+LIFECYCLE_FIELDS = {"partner_id", "type", "stage_id", "active", "probability"}
 # Leads listed by name in an owner's notification; the rest are counted.
 MAX_LISTED = 20
 # What assignment rules look at (LeadFacts): many2ones, then the rest.
@@ -91,6 +95,85 @@ class CrmLead(models.Model):
         "another lead or customer.",
     )
 
+    crm_digital_stage_history_ids = fields.One2many(
+        "crm.digital.stage.history", "lead_id", "Stage History", readonly=True
+    )
+    crm_digital_outcome = fields.Selection(
+        [("open", "Open"), ("won", "Won"), ("cancelled", "Cancelled")],
+        "Outcome",
+        compute="_compute_crm_digital_outcome",
+        store=True,
+        index=True,
+        help="Cancelled: marked as lost (stock archives it), with its reason.",
+    )
+    crm_digital_days_in_stage = fields.Integer(
+        "Days in Stage", compute="_compute_crm_digital_stuck"
+    )
+    crm_digital_stuck = fields.Boolean(
+        "Stuck",
+        compute="_compute_crm_digital_stuck",
+        search="_search_crm_digital_stuck",
+        help="Open opportunity that has stayed in its stage longer than the "
+        "stage allows.",
+    )
+
+    @api.depends("active", "probability", "stage_id.is_won")
+    def _compute_crm_digital_outcome(self):
+        for lead in self:
+            # Stock's "lost": archived at probability 0, in the stage it had.
+            if not lead.active and not lead.probability:
+                lead.crm_digital_outcome = "cancelled"
+            elif lead.stage_id.is_won:
+                lead.crm_digital_outcome = "won"
+            else:
+                lead.crm_digital_outcome = "open"
+
+    @api.depends(
+        "date_last_stage_update",
+        "stage_id.crm_digital_stuck_days",
+        "crm_digital_outcome",
+        "type",
+    )
+    def _compute_crm_digital_stuck(self):
+        now = fields.Datetime.now()
+        for lead in self:
+            since = lead.date_last_stage_update or lead.create_date or now
+            limit = lead.stage_id.crm_digital_stuck_days
+            lead.crm_digital_days_in_stage = (now - since).days
+            lead.crm_digital_stuck = bool(
+                limit
+                and lead.type == "opportunity"
+                and lead.crm_digital_outcome == "open"
+                and since < now - timedelta(days=limit)
+            )
+
+    def _search_crm_digital_stuck(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Search stuck opportunities with = or !=."))
+        now = fields.Datetime.now()
+        stays = [
+            [
+                ("stage_id", "=", stage.id),
+                (
+                    "date_last_stage_update",
+                    "<",
+                    now - timedelta(days=stage.crm_digital_stuck_days),
+                ),
+            ]
+            for stage in self.env["crm.stage"].search(
+                [("crm_digital_stuck_days", ">", 0)]
+            )
+        ]
+        domain = expression.AND(
+            [
+                expression.OR(stays) if stays else expression.FALSE_DOMAIN,
+                [("type", "=", "opportunity"), ("crm_digital_outcome", "=", "open")],
+            ]
+        )
+        if (operator == "=") == value:
+            return domain
+        return ["!", *expression.normalize_domain(domain)]
+
     @api.depends("partner_id")
     def _compute_identity(self):
         for lead in self:
@@ -123,6 +206,23 @@ class CrmLead(models.Model):
             cache[key] = super().default_get(fields)
         return dict(cache[key])
 
+    @api.constrains("stage_id")
+    def _check_crm_digital_stage_requirements(self):
+        for lead in self.filtered(lambda lead: lead.type == "opportunity"):
+            # Field definitions are for administrators to read.
+            missing = lead.stage_id.sudo().crm_digital_required_field_ids.filtered(
+                lambda field, lead=lead: not lead[field.name]
+            )
+            if missing:
+                raise ValidationError(
+                    self.env._(
+                        "To move %(lead)s to stage %(stage)s, fill in: %(fields)s.",
+                        lead=lead.name,
+                        stage=lead.stage_id.name,
+                        fields=", ".join(missing.mapped("field_description")),
+                    )
+                )
+
     @api.constrains("vat", "country_id")
     def _check_vat(self):
         spain = self.env.ref("base.es")
@@ -145,8 +245,14 @@ class CrmLead(models.Model):
         for vals in vals_list:
             if vals.get("vat"):
                 vals["vat"] = normalize_vat(vals["vat"])
+            stage = self.env["crm.stage"].browse(vals.get("stage_id"))
+            if stage.crm_digital_fixed_probability and "probability" not in vals:
+                vals["probability"] = stage.crm_digital_probability
         if self.env.context.get("crm_digital_no_assign"):
-            return super().create(vals_list)
+            leads = super().create(vals_list)
+            leads._crm_digital_log_stages()
+            leads.partner_id._crm_digital_refresh_lifecycle()
+            return leads
         # Leads the rules can judge by their values are created assigned: no
         # second write, and no "salesperson changed" line on each. A user who
         # may not see every lead creates them as they are, for the record rules
@@ -158,6 +264,8 @@ class CrmLead(models.Model):
         else:
             proposals, undecided = [], range(len(vals_list))
         leads = super().create(vals_list)
+        leads._crm_digital_log_stages()
+        leads.partner_id._crm_digital_refresh_lifecycle()
         for proposal in proposals:
             proposal["lead"] = leads[proposal.pop("key")].sudo()
         self.sudo()._crm_digital_announce(proposals)
@@ -169,7 +277,51 @@ class CrmLead(models.Model):
     def write(self, vals):
         if vals.get("vat"):
             vals["vat"] = normalize_vat(vals["vat"])
-        return super().write(vals)
+        customers = self.partner_id if LIFECYCLE_FIELDS & set(vals) else None
+        moving = self.browse()
+        if "stage_id" in vals:
+            stage = self.env["crm.stage"].browse(vals["stage_id"])
+            if stage.crm_digital_fixed_probability and "probability" not in vals:
+                vals["probability"] = stage.crm_digital_probability
+            moving = self.filtered(lambda lead: lead.stage_id != stage)
+        result = super().write(vals)
+        moving._crm_digital_log_stages(leaving=True)
+        if customers is not None:
+            (customers | self.partner_id)._crm_digital_refresh_lifecycle()
+        return result
+
+    def unlink(self):
+        customers = self.partner_id
+        result = super().unlink()
+        customers.exists()._crm_digital_refresh_lifecycle()
+        return result
+
+    def _crm_digital_log_stages(self, leaving=False):
+        """Open each lead's stay in its (new) stage, closing the one it left."""
+        History = self.env["crm.digital.stage.history"].sudo()
+        now = fields.Datetime.now()
+        previous = {}
+        if leaving:
+            stays = History.search(
+                [("lead_id", "in", self.ids), ("date_left", "=", False)]
+            )
+            previous = {stay.lead_id.id: stay.stage_id.id for stay in stays}
+            stays.write({"date_left": now})
+        History.create(
+            [
+                {
+                    "lead_id": lead.id,
+                    "stage_id": lead.stage_id.id,
+                    "previous_stage_id": previous.get(lead.id),
+                    "team_id": lead.team_id.id,
+                    "salesperson_id": lead.user_id.id,
+                    "company_id": lead.company_id.id,
+                    "date_entered": now,
+                }
+                for lead in self
+                if lead.stage_id
+            ]
+        )
 
     def _prepare_customer_values(self, partner_name, is_company=False, parent_id=False):
         values = super()._prepare_customer_values(
@@ -460,6 +612,60 @@ class CrmLead(models.Model):
                 for proposal in proposals
             ]
         )
+
+    def _crm_digital_offer_sent(self, order):
+        """The quotation `order` went to the customer: the opportunity moves
+        forward to the stage set for it, with the offer's amount and validity
+        where it had none."""
+        stage = self.env["crm.stage"].search(
+            [
+                ("crm_digital_on_quotation_sent", "=", True),
+                "|",
+                ("team_id", "=", False),
+                ("team_id", "=", self.team_id.id),
+            ],
+            limit=1,
+        )
+        if not stage or not self.active or self.stage_id.sequence >= stage.sequence:
+            return
+        values = {"stage_id": stage.id}
+        if not self.expected_revenue:
+            values["expected_revenue"] = order.amount_untaxed
+        if not self.date_deadline and order.validity_date:
+            values["date_deadline"] = order.validity_date
+        try:
+            with self.env.cr.savepoint():
+                self.write(values)
+        except ValidationError as error:
+            # Sending the quotation must not fail for it: say what is missing.
+            self.message_post(
+                body=self.env._(
+                    "Quotation %(order)s was sent, but the opportunity stays "
+                    "where it is: %(reason)s",
+                    order=order.name,
+                    reason=error.args[0],
+                ),
+            )
+
+    def _crm_digital_offer_accepted(self):
+        """A quotation of the opportunity was confirmed (signed online or by
+        the salesperson): the opportunity is won."""
+        for lead in self.filtered(
+            lambda lead: lead.active and not lead.stage_id.is_won
+        ):
+            lead.action_set_won()
+
+    def action_crm_digital_compare_quotations(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "crm_digital.sale_order_action_compare"
+        )
+        action["domain"] = [("opportunity_id", "=", self.id)]
+        action["context"] = {
+            "default_opportunity_id": self.id,
+            "default_partner_id": self.partner_id.id,
+        }
+        return action
 
     def action_crm_digital_assign_preview(self):
         wizard = self.env["crm.digital.assignment.preview"].create(

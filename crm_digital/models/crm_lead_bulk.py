@@ -51,6 +51,7 @@ COMPUTED_HERE = {
     "phone_sanitized",
     "phone_state",
     "recurring_revenue_monthly",
+    "crm_digital_outcome",
     # Taken from the partner, which these leads do not have: the given value.
     "name",
     "contact_name",
@@ -179,9 +180,17 @@ class CrmLead(models.Model):
                 write_uid=uid,
                 write_date=now,
             )
+            row["crm_digital_outcome"] = self._crm_digital_bulk_outcome(row)
             tags.append(self._crm_digital_tag_ids(row.pop("tag_ids", None)))
             rows.append(row)
         return rows, tags
+
+    def _crm_digital_bulk_outcome(self, row):
+        # crm.lead._compute_crm_digital_outcome; without a given probability,
+        # an archived lead is not scored (stays at 0).
+        if not row.get("active", True) and not row.get("probability"):
+            return "cancelled"
+        return "won" if self.env["crm.stage"].browse(row["stage_id"]).is_won else "open"
 
     def _crm_digital_bulk_company(self, team, user):
         # Stock's _compute_company_id for a lead without customer.
@@ -270,6 +279,7 @@ class CrmLead(models.Model):
             ):
                 self.env.add_to_compute(field, leads)
         self._crm_digital_bulk_scoring(leads, rows)
+        self._crm_digital_bulk_stays(leads, rows)
         leads.check_access("create")
         leads._validate_fields(given)
         if self._check_company_auto:
@@ -323,6 +333,34 @@ class CrmLead(models.Model):
             )
         self.env["mail.followers"].invalidate_model()
         leads.invalidate_recordset(["message_follower_ids"])
+
+    def _crm_digital_bulk_stays(self, leads, rows):
+        # Each lead's first stay in its stage (crm.lead._crm_digital_log_stages).
+        uid, now = self.env.uid, self.env.cr.now()
+        execute_values(
+            self.env.cr._obj,
+            "INSERT INTO crm_digital_stage_history (lead_id, stage_id, team_id, "
+            "salesperson_id, company_id, user_id, date_entered, create_uid, "
+            "create_date, write_uid, write_date) VALUES %s",
+            [
+                (
+                    lead.id,
+                    row["stage_id"],
+                    row["team_id"] or None,
+                    row.get("user_id") or None,
+                    row["company_id"] or None,
+                    uid,
+                    now,
+                    uid,
+                    now,
+                    uid,
+                    now,
+                )
+                for lead, row in zip(leads, rows, strict=True)
+                if row.get("stage_id")
+            ],
+            page_size=INSERT_PAGE,
+        )
 
     def _crm_digital_bulk_scoring(self, leads, rows):
         """Stock's predictive lead scoring of the new leads, and the revenues

@@ -1,9 +1,32 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
+# Kit Digital segments: (employees, users the solution must serve,
+# parametrisation hours the agent owes).
+KIT_DIGITAL_SEGMENTS = {
+    "I": ("10-49", 3, 40),
+    "II": ("3-9", 1, 30),
+    "III": ("0-2", 1, 30),
+    "IV": ("50-99", 10, 60),
+    "V": ("100-249", 15, 70),
+}
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
+
+    crm_digital_segment = fields.Selection(
+        [
+            ("I", "I: 10 to 49 employees (3 users, 40 h)"),
+            ("II", "II: 3 to 9 employees (1 user, 30 h)"),
+            ("III", "III: 0 to 2 employees (1 user, 30 h)"),
+            ("IV", "IV: 50 to 99 employees (10 users, 60 h)"),
+            ("V", "V: 100 to 249 employees (15 users, 70 h)"),
+        ],
+        "Kit Digital Segment",
+        help="The segment of the company's Kit Digital grant: it sets how many "
+        "users the CRM must serve and the hours of parametrisation owed.",
+    )
 
     crm_digital_assign_on_create = fields.Boolean(
         "Assign New Leads by Rules",

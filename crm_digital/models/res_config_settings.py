@@ -1,5 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+
+from .res_company import KIT_DIGITAL_SEGMENTS
 
 
 class ResConfigSettings(models.TransientModel):
@@ -14,3 +16,46 @@ class ResConfigSettings(models.TransientModel):
     crm_digital_import_background_rows = fields.Integer(
         related="company_id.crm_digital_import_background_rows", readonly=False
     )
+    crm_digital_segment = fields.Selection(
+        related="company_id.crm_digital_segment", readonly=False
+    )
+    crm_digital_segment_users = fields.Integer(
+        "Users Required", compute="_compute_crm_digital_kit_digital"
+    )
+    crm_digital_segment_hours = fields.Integer(
+        "Hours Required", compute="_compute_crm_digital_kit_digital"
+    )
+    crm_digital_sales_users = fields.Integer(
+        "Sales Users", compute="_compute_crm_digital_kit_digital"
+    )
+    crm_digital_logged_hours = fields.Float(
+        "Hours Logged", compute="_compute_crm_digital_kit_digital"
+    )
+
+    @api.depends("crm_digital_segment", "company_id")
+    def _compute_crm_digital_kit_digital(self):
+        salesman = self.env.ref("sales_team.group_sale_salesman")
+        for settings in self:
+            company = settings.company_id
+            _employees, users, hours = KIT_DIGITAL_SEGMENTS.get(
+                settings.crm_digital_segment, (False, 0, 0)
+            )
+            settings.crm_digital_segment_users = users
+            settings.crm_digital_segment_hours = hours
+            settings.crm_digital_sales_users = self.env["res.users"].search_count(
+                [
+                    ("share", "=", False),
+                    ("company_ids", "in", company.id),
+                    ("groups_id", "in", salesman.id),
+                ]
+            )
+            settings.crm_digital_logged_hours = sum(
+                self.env["crm.digital.parametrisation.log"]
+                .search([("company_id", "=", company.id)])
+                .mapped("hours")
+            )
+
+    def action_print_crm_digital_justification(self):
+        return self.env.ref("crm_digital.action_report_justification").report_action(
+            self.company_id
+        )

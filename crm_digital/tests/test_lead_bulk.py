@@ -70,7 +70,7 @@ class TestLeadBulk(CrmDigitalCommon):
             {
                 "name": "Academia Idiomas Campanar",
                 "company_id": self.env.company.id,
-                "stage_id": self.env.ref("crm.stage_lead3").id,
+                "stage_id": self.env.ref("crm_digital.stage_negotiation").id,
                 "expected_revenue": 5000,
                 "email_normalized": "ignored@example.com",
             },

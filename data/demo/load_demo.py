@@ -686,6 +686,45 @@ def plan(today, now):
 # ---------------------------------------------------------------------------
 
 
+# The consultant's parametrisation: (days before today, hours, area, work).
+PARAMETRISATION = [
+    (60, 3.0, "training", "Reunión de arranque: procesos comerciales y segmento"),
+    (58, 4.5, "opportunities", "Embudo Kit Digital, reglas de etapa y días de atasco"),
+    (55, 5.0, "leads", "Reglas de asignación por provincia, sector y carga"),
+    (54, 4.0, "leads", "Plantillas de importación de HubSpot y Excel propio"),
+    (50, 3.5, "customers", "Bandas de empleados, sectores CNAE y clientes"),
+    (47, 4.0, "tasks", "Tipos de actividad y planes para el equipo"),
+    (45, 3.0, "reporting", "Informes de embudo por equipo y comercial"),
+    (40, 2.5, "documents", "Carpetas de documentos comerciales"),
+    (38, 2.0, "integration", "Claves de API para la web corporativa"),
+    (35, 6.0, "training", "Formación de comerciales y jefes de equipo"),
+]
+
+
+def _load_parametrisation(env, company, today):
+    """The company's Kit Digital segment and the consultant's work log."""
+    _write_changed(company, {"crm_digital_segment": "I"})
+    admin = env.ref("base.user_admin")
+    return _ensure(
+        env,
+        "crm.digital.parametrisation.log",
+        [
+            (
+                f"parametrisation_{index}",
+                {
+                    "date": today - timedelta(days=days),
+                    "hours": hours,
+                    "area": area,
+                    "description": work,
+                    "user_id": admin.id,
+                    "company_id": company.id,
+                },
+            )
+            for index, (days, hours, area, work) in enumerate(PARAMETRISATION)
+        ],
+    )[1]
+
+
 def _ensure(env, model, rows, match=None):
     """Return ``({name: record}, {name: new record})`` for ``rows``.
 
@@ -1100,10 +1139,7 @@ def _backdate(env, now, leads, leads_new, orders_new, activities_new):
             continue
         created, opened, closed = lead["created"], lead["opened"], lead["closed"]
         converted = lead.get("converted")
-        if closed:
-            staged = closed
-        else:
-            staged = created + (now - created) * (0.2 + 0.25 * lead["level"])
+        staged = _staged(lead, now)
         lead_rows.append(
             (
                 record.id,
@@ -1158,6 +1194,80 @@ def _backdate(env, now, leads, leads_new, orders_new, activities_new):
     env.invalidate_all()
 
 
+def _staged(lead, now):
+    """When the deal entered the stage it is in."""
+    if lead["closed"]:
+        return lead["closed"]
+    created = lead["created"]
+    return created + (now - created) * (0.2 + 0.25 * lead["level"])
+
+
+def _stage_history(env, now, leads, leads_new):
+    """Each new deal's way through its team's pipeline, stage by stage, from
+    its creation to the stage it is in (Ganada for the won ones)."""
+    pipelines, rows = {}, []
+    for lead in leads:
+        record = leads_new.get(lead["key"])
+        if not record:
+            continue
+        team = record.team_id
+        if team not in pipelines:
+            pipelines[team] = env["crm.stage"].search(
+                ["|", ("team_id", "=", False), ("team_id", "=", team.id)]
+            )
+        open_stages = pipelines[team].filtered(lambda stage: not stage.is_won)
+        path = list(open_stages[: lead["level"] + 1])
+        if record.stage_id.is_won:
+            path.append(record.stage_id)
+        created, staged = lead["created"], _staged(lead, now)
+        steps = [
+            created + (staged - created) * index / max(len(path) - 1, 1)
+            for index in range(len(path))
+        ]
+        for index, stage in enumerate(path):
+            left = steps[index + 1] if index + 1 < len(path) else None
+            rows.append(
+                (
+                    record.id,
+                    stage.id,
+                    path[index - 1].id if index else None,
+                    team.id or None,
+                    record.user_id.id or None,
+                    record.company_id.id or None,
+                    steps[index],
+                    left,
+                    left and (left - steps[index]).total_seconds() / 86400,
+                )
+            )
+    if not rows:
+        return
+    lead_ids = [record.id for record in leads_new.values()]
+    env.cr.execute(
+        "DELETE FROM crm_digital_stage_history WHERE lead_id = ANY(%s)", [lead_ids]
+    )
+    env.cr.execute(
+        SQL(
+            """INSERT INTO crm_digital_stage_history (lead_id, stage_id,
+                previous_stage_id, team_id, salesperson_id, company_id,
+                date_entered, date_left, days, user_id, create_uid, create_date,
+                write_uid, write_date)
+            SELECT v.*, %(uid)s, %(uid)s, v.date_entered, %(uid)s, v.date_entered
+            FROM (VALUES %(rows)s) AS v(lead_id, stage_id, previous_stage_id,
+                team_id, salesperson_id, company_id, date_entered, date_left, days)""",
+            uid=env.uid,
+            rows=SQL(", ").join(
+                SQL(
+                    "(%s::int, %s::int, %s::int, %s::int, %s::int, %s::int, "
+                    "%s::timestamp, %s::timestamp, %s::float)",
+                    *row,
+                )
+                for row in rows
+            ),
+        )
+    )
+    env.invalidate_all()
+
+
 def _update(env, table, rows, columns, types):
     """Set ``columns`` of ``table`` from ``rows`` of (id, *values) in one query."""
     if not rows:
@@ -1203,6 +1313,8 @@ def load(env):
     orders_new = _load_orders(env, leads, leads_new, refs)
     activities_new = _load_activities(env, leads, leads_new, users)
     _backdate(env, now, leads, leads_new, orders_new, activities_new)
+    _stage_history(env, now, leads, leads_new)
+    _load_parametrisation(env, company, today)
     return _xmlid_counts(env) - before
 
 

@@ -1,0 +1,240 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
+from odoo import api, models
+
+from ..models.crm_digital_parametrisation_log import AREAS
+from ..models.res_company import KIT_DIGITAL_SEGMENTS
+
+# The other CRM Digital addons, and the requirement each one fulfils.
+ADDONS = {
+    "reporting": "crm_digital_reporting",
+    "alerts": "crm_digital_alerts",
+    "documents": "crm_digital_documents",
+    "integration": "crm_digital_api",
+}
+
+
+class ReportCrmDigitalJustification(models.AbstractModel):
+    """Kit Digital justification: each functional requirement of the
+    "Gestión de clientes" category with the configuration of this database
+    that fulfils it, the users served and the parametrisation hours logged.
+    Addons add evidence by extending _crm_digital_evidence()."""
+
+    _name = "report.crm_digital.report_justification"
+    _description = "Kit Digital Justification Report"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        companies = self.env["res.company"].browse(docids)
+        return {
+            "doc_ids": docids,
+            "doc_model": "res.company",
+            "docs": companies,
+            "justification": {
+                company.id: self.with_company(company)._justification(company)
+                for company in companies
+            },
+        }
+
+    def _justification(self, company):
+        segment = company.crm_digital_segment
+        _employees, users_required, hours_required = KIT_DIGITAL_SEGMENTS.get(
+            segment, (False, 0, 0)
+        )
+        users = self.env["res.users"].search(
+            [
+                ("share", "=", False),
+                ("company_ids", "in", company.id),
+                ("groups_id", "in", self.env.ref("sales_team.group_sale_salesman").id),
+            ]
+        )
+        entries = self.env["crm.digital.parametrisation.log"].search(
+            [("company_id", "=", company.id)], order="date, id"
+        )
+        by_area = defaultdict(float)
+        for entry in entries:
+            by_area[entry.area] += entry.hours
+        evidence = self._crm_digital_evidence(company)
+        return {
+            "segment": segment,
+            "users_required": users_required,
+            "hours_required": hours_required,
+            "users": users,
+            "entries": entries,
+            "hours_logged": sum(entries.mapped("hours")),
+            "hours_by_area": [
+                (label, by_area[key]) for key, label in AREAS if by_area[key]
+            ],
+            "requirements": [
+                {"title": title, "text": text, "evidence": evidence[key]}
+                for key, title, text in self._crm_digital_requirements()
+            ],
+        }
+
+    def _crm_digital_requirements(self):
+        _ = self.env._
+        return [
+            (
+                "customers",
+                _("Customer management"),
+                _(
+                    "Every customer's data and history since it was an "
+                    "opportunity, including simulated purchases (quotations)."
+                ),
+            ),
+            (
+                "leads",
+                _("Lead management"),
+                _(
+                    "Leads created by hand or imported from files, worked until "
+                    "converted, assigned by configurable business rules."
+                ),
+            ),
+            (
+                "opportunities",
+                _("Opportunity management"),
+                _("Offers and quotations, with a state for each opportunity."),
+            ),
+            (
+                "tasks",
+                _("Commercial actions and tasks"),
+                _("Commercial actions and tasks created by hand and automatically."),
+            ),
+            (
+                "reporting",
+                _("Reporting, planning and follow-up"),
+                _("KPIs and pipeline by salesperson, team leader and manager."),
+            ),
+            (
+                "alerts",
+                _("Alerts"),
+                _("Customer alerts shown graphically: icons, badges, pop-ups."),
+            ),
+            (
+                "documents",
+                _("Document management"),
+                _("Documents of the commercial activity and of the customers."),
+            ),
+            (
+                "responsive",
+                _("Responsive design"),
+                _("Usable on phones, tablets and desktops."),
+            ),
+            (
+                "integration",
+                _("Integration with other platforms"),
+                _("APIs and web services to consolidate the company's data."),
+            ),
+        ]
+
+    def _crm_digital_evidence(self, company):
+        """{requirement key: [lines]}: what this database has configured and
+        recorded for each requirement."""
+        _ = self.env._
+        Lead = self.env["crm.lead"].with_context(active_test=False)
+        mine = [("company_id", "in", [company.id, False])]
+        evidence = defaultdict(list)
+        customers = self.env["res.partner"].search_count(
+            [("opportunity_ids", "!=", False)]
+        )
+        quotations = self.env["sale.order"].search_count(
+            [("opportunity_id", "!=", False), ("company_id", "=", company.id)]
+        )
+        evidence["customers"] += [
+            _("Customers with opportunities: %(count)s.", count=customers),
+            _("Quotations made from opportunities: %(count)s.", count=quotations),
+        ]
+        rules = self.env["crm.digital.assignment.rule"].search(
+            [("company_id", "in", [company.id, False])]
+        )
+        templates = self.env["crm.digital.import.template"].search([])
+        imports = self.env["crm.digital.lead.import"].search_count(
+            [("state", "=", "done"), ("company_id", "=", company.id)]
+        )
+        evidence["leads"] += [
+            _(
+                "Leads: %(count)s.",
+                count=Lead.search_count([*mine, ("type", "=", "lead")]),
+            ),
+            _(
+                "Assignment rules (%(count)s): %(names)s.",
+                count=len(rules),
+                names=", ".join(rules.mapped("name")) or "-",
+            ),
+            _(
+                "Import templates (%(count)s): %(names)s. Files imported: %(imports)s.",
+                count=len(templates),
+                names=", ".join(templates.mapped("name")),
+                imports=imports,
+            ),
+        ]
+        stages = self.env["crm.stage"].search([])
+        outcomes = dict(
+            Lead._read_group(
+                [*mine, ("type", "=", "opportunity")],
+                ["crm_digital_outcome"],
+                ["__count"],
+            )
+        )
+        evidence["opportunities"] += [
+            _(
+                "Pipeline: %(stages)s. Stages with rules to enter them: %(rules)s.",
+                stages=" → ".join(stages.mapped("name")),
+                rules=len(stages.filtered("crm_digital_required_field_ids")),
+            ),
+            _(
+                "%(open)s open, %(won)s won and %(cancelled)s cancelled "
+                "opportunities; %(changes)s stage changes recorded.",
+                open=outcomes.get("open", 0),
+                won=outcomes.get("won", 0),
+                cancelled=outcomes.get("cancelled", 0),
+                changes=self.env["crm.digital.stage.history"].search_count(
+                    [("company_id", "in", [company.id, False])]
+                ),
+            ),
+        ]
+        activity_types = self.env["mail.activity.type"].search(
+            [("res_model", "in", [False, "crm.lead"])]
+        )
+        automations = self.env["base.automation"].search_count(
+            [("model_name", "=", "crm.lead")]
+        )
+        evidence["tasks"] += [
+            _(
+                "Activity types (%(count)s): %(names)s.",
+                count=len(activity_types),
+                names=", ".join(activity_types.mapped("name")),
+            ),
+            _(
+                "Activities planned on leads and opportunities: %(count)s. "
+                "Automated rules on leads: %(automations)s.",
+                count=self.env["mail.activity"].search_count(
+                    [("res_model", "=", "crm.lead")]
+                ),
+                automations=automations,
+            ),
+        ]
+        evidence["responsive"].append(
+            _(
+                "Odoo's web client adapts to the screen; CRM Digital's browser "
+                "tests run at phone (390 px), tablet (820 px) and desktop "
+                "(1366 px) widths."
+            )
+        )
+        installed = set(
+            self.env["ir.module.module"]
+            .search(
+                [("name", "in", list(ADDONS.values())), ("state", "=", "installed")]
+            )
+            .mapped("name")
+        )
+        for key, addon in ADDONS.items():
+            if addon in installed:
+                evidence[key].append(_("Module %(addon)s installed.", addon=addon))
+            else:
+                evidence[key].append(_("Module %(addon)s not installed.", addon=addon))
+        evidence["integration"].append(
+            _("Odoo's XML-RPC and JSON-RPC web services are available.")
+        )
+        return evidence

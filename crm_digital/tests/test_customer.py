@@ -1,0 +1,149 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields
+from odoo.tests import tagged
+
+from .common import CrmDigitalCommon
+
+
+@tagged("post_install", "-at_install")
+class TestCustomer(CrmDigitalCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env["res.partner"].create(
+            {"name": "Bodegas Utiel, S.L.", "is_company": True}
+        )
+        cls.contact = cls.env["res.partner"].create(
+            {"name": "Ana Pérez", "parent_id": cls.company.id}
+        )
+        cls.product = cls.env["product.product"].create(
+            {"name": "Implantación CRM", "list_price": 1500}
+        )
+
+    def _deal(self, **values):
+        return self.env["crm.lead"].create(
+            {
+                "name": "CRM para la bodega",
+                "partner_id": self.contact.id,
+                "user_id": self.user_salesperson.id,
+                "team_id": self.team_led.id,
+                **values,
+            }
+        )
+
+    def _order(self, lead=None):
+        return self.env["sale.order"].create(
+            {
+                "partner_id": self.contact.id,
+                "opportunity_id": lead and lead.id,
+                "user_id": self.user_salesperson.id,
+                "team_id": self.team_led.id,
+                "order_line": [fields.Command.create({"product_id": self.product.id})],
+            }
+        )
+
+    def test_commercial_stage_follows_the_deals_with_the_date_of_each(self):
+        self.assertFalse(self.company.crm_digital_lifecycle)
+        lead = self._deal(type="lead")
+        self.assertEqual(self.company.crm_digital_lifecycle, "lead")
+        self.assertEqual(self.contact.crm_digital_lifecycle, "lead")
+        self.assertEqual(self.company.crm_digital_lead_date, fields.Date.today())
+        lead.convert_opportunity(self.contact)
+        self.assertEqual(self.company.crm_digital_lifecycle, "prospect")
+        self.assertTrue(self.company.crm_digital_prospect_date)
+        lead.action_set_won()
+        self.assertEqual(self.company.crm_digital_lifecycle, "customer")
+        self.assertEqual(
+            self.company.crm_digital_customer_date, lead.date_closed.date()
+        )
+        self.assertFalse(self.company.crm_digital_recurring_date)
+        order = self._order()
+        order.action_confirm()
+        self.assertEqual(self.company.crm_digital_lifecycle, "recurring")
+        self.assertEqual(self.company.crm_digital_recurring_date, fields.Date.today())
+        # The first date stays the first: "customer since".
+        self.assertEqual(
+            self.company.crm_digital_customer_date, lead.date_closed.date()
+        )
+        self.assertIn(
+            self.company,
+            self.env["res.partner"].search(
+                [("crm_digital_lifecycle", "=", "recurring")]
+            ),
+        )
+
+    def test_a_prospect_whose_deals_are_all_cancelled_is_lost(self):
+        lead = self._deal(type="opportunity")
+        self.assertEqual(self.company.crm_digital_lifecycle, "prospect")
+        lead.action_set_lost()
+        self.assertEqual(self.company.crm_digital_lifecycle, "lost")
+        self.assertEqual(self.company.crm_digital_lost_date, fields.Date.today())
+        lead.action_unarchive()
+        self.assertEqual(self.company.crm_digital_lifecycle, "prospect")
+        self.assertFalse(self.company.crm_digital_lost_date)
+
+    def test_history_shows_everything_in_order_and_opens_each_document(self):
+        lead = self._deal(
+            type="opportunity", expected_revenue=1500, date_deadline="2026-12-31"
+        )
+        lead.stage_id = self.env.ref("crm_digital.stage_offer")
+        order = self._order(lead)
+        order.action_confirm()
+        activity = lead.activity_schedule(
+            "mail.mail_activity_data_call",
+            summary="Llamar para la puesta en marcha",
+            user_id=self.user_salesperson.id,
+        )
+        done = lead.activity_schedule(
+            "mail.mail_activity_data_todo", user_id=self.user_salesperson.id
+        )
+        done.action_feedback(feedback="Hecho")
+        self.env.flush_all()
+        action = self.company.action_crm_digital_history()
+        events = self.env["crm.digital.customer.event"].search(action["domain"])
+        self.assertEqual(
+            set(events.mapped("kind")),
+            {
+                "opportunity",
+                "stage",
+                "quotation",
+                "order",
+                "won",
+                "activity",
+                "activity_done",
+            },
+        )
+        self.assertEqual(events, events.sorted("date", reverse=True))
+        self.assertEqual(self.contact.crm_digital_event_count, len(events))
+        self.assertIn(activity.summary, events.mapped("name"))
+        quotation = events.filtered(lambda event: event.kind == "quotation")
+        self.assertEqual(quotation.lead_id, lead)
+        self.assertEqual(
+            quotation.action_open_document(),
+            {
+                "type": "ir.actions.act_window",
+                "res_model": "sale.order",
+                "res_id": order.id,
+                "views": [(False, "form")],
+            },
+        )
+        stages = events.filtered(lambda event: event.kind == "stage")
+        self.assertEqual(stages.stage_id.mapped("name"), ["Won", "Offer Presented"])
+
+    def test_each_role_sees_the_history_of_the_deals_it_sees(self):
+        mine = self._deal(type="opportunity")
+        other = self._deal(
+            type="opportunity",
+            name="Web para la bodega",
+            user_id=self.user_salesperson_other.id,
+            team_id=self.team_other.id,
+        )
+        Event = self.env["crm.digital.customer.event"]
+        domain = [("partner_id", "=", self.company.id)]
+
+        def deals_seen_by(user):
+            return Event.with_user(user).search(domain).lead_id
+
+        self.assertEqual(deals_seen_by(self.user_salesperson), mine)
+        self.assertEqual(deals_seen_by(self.user_leader), mine)
+        self.assertEqual(deals_seen_by(self.user_manager), mine | other)

@@ -1,0 +1,89 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import Form, tagged
+
+from .common import CrmDigitalCommon
+
+
+@tagged("post_install", "-at_install")
+class TestKitDigital(CrmDigitalCommon):
+    def _log(self, hours, area="leads", user=None):
+        return (
+            self.env["crm.digital.parametrisation.log"]
+            .with_user(user or self.user_consultant)
+            .create(
+                {
+                    "hours": hours,
+                    "area": area,
+                    "description": "Reglas de asignación por provincia",
+                }
+            )
+        )
+
+    def test_segment_sets_the_users_and_hours_owed(self):
+        self._log(6.5)
+        self._log(2, area="opportunities")
+        settings = Form(self.env["res.config.settings"].with_user(self.user_consultant))
+        settings.crm_digital_segment = "I"
+        self.assertEqual(settings.crm_digital_segment_users, 3)
+        self.assertEqual(settings.crm_digital_segment_hours, 40)
+        self.assertEqual(settings.crm_digital_logged_hours, 8.5)
+        self.assertGreaterEqual(settings.crm_digital_sales_users, 4)
+        settings.save().execute()
+        self.assertEqual(self.env.company.crm_digital_segment, "I")
+        settings = Form(self.env["res.config.settings"])
+        settings.crm_digital_segment = "IV"
+        self.assertEqual(
+            (settings.crm_digital_segment_users, settings.crm_digital_segment_hours),
+            (10, 60),
+        )
+
+    def test_the_log_takes_possible_hours_from_consultants_only(self):
+        with self.assertRaisesRegex(ValidationError, "25.0 hours is not possible"):
+            self._log(25)
+        with self.assertRaises(ValidationError):
+            self._log(0)
+        with self.assertRaises(AccessError):
+            self._log(1, user=self.user_manager)
+        entry = self._log(1.5)
+        self.assertEqual(entry.user_id, self.user_consultant)
+        self.assertEqual(
+            entry.with_user(self.user_manager).description,
+            "Reglas de asignación por provincia",
+        )
+
+    def test_justification_lists_the_requirements_with_this_database_figures(self):
+        self.env.company.crm_digital_segment = "II"
+        self.env["crm.digital.assignment.rule"].create(
+            {"name": "Reparto Comunidad Valenciana", "team_id": self.team_led.id}
+        )
+        self._log(12)
+        self._log(3.25, area="training")
+        report = self.env.ref("crm_digital.action_report_justification")
+        html = report._render_qweb_html(report.id, self.env.company.ids)[0].decode()
+        for expected in (
+            "Customer management",
+            "Integration with other platforms",
+            "Reparto Comunidad Valenciana",
+            "In Analysis → Offer Presented → In Negotiation → Won",
+            "<span>30</span> the segment requires",
+            "<span>15.25</span> hours logged",
+            "Training",
+            "crmd_salesperson",
+        ):
+            self.assertIn(expected, html)
+        # The PDF itself is fetched from a running server by
+        # tests/test_justification_pdf.py (wkhtmltopdf reads the page's assets
+        # over HTTP, which a test transaction would hold up).
+
+    def test_settings_print_the_justification(self):
+        self.env.company.external_report_layout_id = self.env.ref(
+            "web.external_layout_standard"
+        )
+        action = (
+            self.env["res.config.settings"]
+            .create({})
+            .action_print_crm_digital_justification()
+        )
+        self.assertEqual(action["report_name"], "crm_digital.report_justification")
+        self.assertEqual(action["context"]["active_ids"], self.env.company.ids)
