@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test on a throw-away database: each addon's Odoo tests (with
 # tours in headless Chromium) through Odoo's own runner, then the black-box
-# suite in tests/ with pytest against a server started for it, on the Spanish
-# demo data.
+# suite in tests/ with pytest against a server started for it.
 # ADDON=name limits the run to one addon (ADDON=tests: only the black-box suite).
 # shellcheck source=scripts/common.sh
 . "$(dirname "$0")/common.sh"
@@ -74,10 +73,6 @@ if [ -z "$ADDON" ] || [ "$ADDON" = tests ]; then
         odoo_bin -c "$CONF" -d "$DB" -i "$ADDONS" --stop-after-init \
             --log-level=warn >"$LOG" 2>&1 || die "Installing the addons failed: see $LOG"
     fi
-    # The suite checks real figures (the Kit Digital justification) on them.
-    log "Loading the Spanish demo data (log: $STATE/test-demo.log)"
-    "$VENV/bin/python" "$REPO/data/demo/load_demo.py" --config "$CONF" --database "$DB" \
-        >"$STATE/test-demo.log" 2>&1 || die "Loading the demo data failed: see $STATE/test-demo.log"
     log "Starting a server on port $API_PORT for the black-box suite"
     "$VENV/bin/python" "$(odoo_src)/odoo-bin" -c "$CONF" -d "$DB" --http-port "$API_PORT" \
         --log-level=warn \

@@ -1,7 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The Kit Digital justification, downloaded from a running server as the
-consultant's browser does, with the figures of the database it serves (the
-Spanish demo data: scripts/test.sh loads it before this suite)."""
+consultant's browser does, with the figures of the database it serves."""
 
 import re
 

@@ -23,9 +23,7 @@ class CrmDigitalStageHistory(models.Model):
     team_id = fields.Many2one(
         "crm.team", "Sales Team", ondelete="set null", readonly=True
     )
-    salesperson_id = fields.Many2one(
-        "res.users", "Salesperson", ondelete="set null", readonly=True
-    )
+    salesperson_id = fields.Many2one("res.users", ondelete="set null", readonly=True)
     user_id = fields.Many2one(
         "res.users",
         "Changed by",

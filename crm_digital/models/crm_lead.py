@@ -248,31 +248,36 @@ class CrmLead(models.Model):
             stage = self.env["crm.stage"].browse(vals.get("stage_id"))
             if stage.crm_digital_fixed_probability and "probability" not in vals:
                 vals["probability"] = stage.crm_digital_probability
-        if self.env.context.get("crm_digital_no_assign"):
-            leads = super().create(vals_list)
-            leads._crm_digital_log_stages()
-            leads.partner_id._crm_digital_refresh_lifecycle()
-            return leads
-        # Leads the rules can judge by their values are created assigned: no
-        # second write, and no "salesperson changed" line on each. A user who
-        # may not see every lead creates them as they are, for the record rules
-        # to judge what the user wrote, and the rules assign them afterwards.
-        if self.env.su or self.env.user.has_group(
-            "sales_team.group_sale_salesman_all_leads"
-        ):
-            proposals, undecided = self._crm_digital_assign_values(vals_list)
-        else:
-            proposals, undecided = [], range(len(vals_list))
+        proposals, undecided = self._crm_digital_assign_before(vals_list)
         leads = super().create(vals_list)
         leads._crm_digital_log_stages()
         leads.partner_id._crm_digital_refresh_lifecycle()
+        self._crm_digital_assign_after(leads, proposals, undecided)
+        return leads
+
+    @api.model
+    def _crm_digital_assign_before(self, vals_list):
+        """Assign by the rules the leads about to be created that they can
+        judge by their values: no second write, and no "salesperson changed"
+        line on each. A user who may not see every lead creates them as they
+        are, for the record rules to judge what the user wrote, and the rules
+        assign them afterwards. Return (proposals, indexes left for after)."""
+        if self.env.context.get("crm_digital_no_assign"):
+            return [], []
+        if self.env.su or self.env.user.has_group(
+            "sales_team.group_sale_salesman_all_leads"
+        ):
+            return self._crm_digital_assign_values(vals_list)
+        return [], range(len(vals_list))
+
+    @api.model
+    def _crm_digital_assign_after(self, leads, proposals, undecided):
         for proposal in proposals:
             proposal["lead"] = leads[proposal.pop("key")].sudo()
         self.sudo()._crm_digital_announce(proposals)
         leads.browse([leads[index].id for index in undecided]).filtered(
             lambda lead: not lead.user_id
         )._crm_digital_assign_new()
-        return leads
 
     def write(self, vals):
         if vals.get("vat"):

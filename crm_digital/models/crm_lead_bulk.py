@@ -83,6 +83,8 @@ SCORING = {
 INSERT_PAGE = 1000
 
 
+# Apart from crm_lead.py: the bulk path is a unit of its own (see above).
+# pylint: disable=consider-merging-classes-inherited
 class CrmLead(models.Model):
     _inherit = "crm.lead"
 
@@ -103,27 +105,11 @@ class CrmLead(models.Model):
         if not vals_list:
             return self.browse()
         self.check_access("create")
-        assign = not self.env.context.get("crm_digital_no_assign")
-        # As in create(): only users who see every lead get them assigned
-        # before they exist.
-        early = assign and (
-            self.env.su
-            or self.env.user.has_group("sales_team.group_sale_salesman_all_leads")
-        )
-        proposals, undecided = (
-            self._crm_digital_assign_values(vals_list)
-            if early
-            else ([], range(len(vals_list)) if assign else [])
-        )
+        proposals, undecided = self._crm_digital_assign_before(vals_list)
         rows, tags = self._crm_digital_bulk_rows(vals_list)
         leads = self._crm_digital_bulk_insert(rows, tags)
         self._crm_digital_bulk_after(leads, rows)
-        for proposal in proposals:
-            proposal["lead"] = leads[proposal.pop("key")].sudo()
-        self.sudo()._crm_digital_announce(proposals)
-        leads.browse([leads[index].id for index in undecided]).filtered(
-            lambda lead: not lead.user_id
-        )._crm_digital_assign_new()
+        self._crm_digital_assign_after(leads, proposals, undecided)
         return leads
 
     def _crm_digital_bulk_rows(self, vals_list):

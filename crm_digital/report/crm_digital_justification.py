@@ -73,65 +73,71 @@ class ReportCrmDigitalJustification(models.AbstractModel):
         }
 
     def _crm_digital_requirements(self):
-        _ = self.env._
         return [
             (
                 "customers",
-                _("Customer management"),
-                _(
+                self.env._("Customer management"),
+                self.env._(
                     "Every customer's data and history since it was an "
                     "opportunity, including simulated purchases (quotations)."
                 ),
             ),
             (
                 "leads",
-                _("Lead management"),
-                _(
+                self.env._("Lead management"),
+                self.env._(
                     "Leads created by hand or imported from files, worked until "
                     "converted, assigned by configurable business rules."
                 ),
             ),
             (
                 "opportunities",
-                _("Opportunity management"),
-                _("Offers and quotations, with a state for each opportunity."),
+                self.env._("Opportunity management"),
+                self.env._("Offers and quotations, with a state for each opportunity."),
             ),
             (
                 "tasks",
-                _("Commercial actions and tasks"),
-                _("Commercial actions and tasks created by hand and automatically."),
+                self.env._("Commercial actions and tasks"),
+                self.env._(
+                    "Commercial actions and tasks created by hand and automatically."
+                ),
             ),
             (
                 "reporting",
-                _("Reporting, planning and follow-up"),
-                _("KPIs and pipeline by salesperson, team leader and manager."),
+                self.env._("Reporting, planning and follow-up"),
+                self.env._(
+                    "KPIs and pipeline by salesperson, team leader and manager."
+                ),
             ),
             (
                 "alerts",
-                _("Alerts"),
-                _("Customer alerts shown graphically: icons, badges, pop-ups."),
+                self.env._("Alerts"),
+                self.env._(
+                    "Customer alerts shown graphically: icons, badges, pop-ups."
+                ),
             ),
             (
                 "documents",
-                _("Document management"),
-                _("Documents of the commercial activity and of the customers."),
+                self.env._("Document management"),
+                self.env._(
+                    "Documents of the commercial activity and of the customers."
+                ),
             ),
             (
                 "responsive",
-                _("Responsive design"),
-                _("Usable on phones, tablets and desktops."),
+                self.env._("Responsive design"),
+                self.env._("Usable on phones, tablets and desktops."),
             ),
             (
                 "integration",
-                _("Integration with other platforms"),
-                _("APIs and web services to consolidate the company's data."),
+                self.env._("Integration with other platforms"),
+                self.env._("APIs and web services to consolidate the company's data."),
             ),
         ]
 
     def _crm_digital_evidence(self, company):
         """{requirement key: [lines]}: what this database has configured and
         recorded for each requirement."""
-        _ = self.env._
         Lead = self.env["crm.lead"].with_context(active_test=False)
         mine = [("company_id", "in", [company.id, False])]
         evidence = defaultdict(list)
@@ -142,34 +148,44 @@ class ReportCrmDigitalJustification(models.AbstractModel):
             [("opportunity_id", "!=", False), ("company_id", "=", company.id)]
         )
         evidence["customers"] += [
-            _("Customers with opportunities: %(count)s.", count=customers),
-            _("Quotations made from opportunities: %(count)s.", count=quotations),
+            self.env._("Customers with opportunities: %(count)s.", count=customers),
+            self.env._(
+                "Quotations made from opportunities: %(count)s.", count=quotations
+            ),
         ]
         rules = self.env["crm.digital.assignment.rule"].search(
             [("company_id", "in", [company.id, False])]
         )
-        templates = self.env["crm.digital.import.template"].search([])
+        templates = self.env["crm.digital.import.template"].search(
+            [("column_ids", "!=", False)]
+        )
         imports = self.env["crm.digital.lead.import"].search_count(
             [("state", "=", "done"), ("company_id", "=", company.id)]
         )
         evidence["leads"] += [
-            _(
+            self.env._(
                 "Leads: %(count)s.",
                 count=Lead.search_count([*mine, ("type", "=", "lead")]),
             ),
-            _(
+            self.env._(
                 "Assignment rules (%(count)s): %(names)s.",
                 count=len(rules),
                 names=", ".join(rules.mapped("name")) or "-",
             ),
-            _(
+            self.env._(
                 "Import templates (%(count)s): %(names)s. Files imported: %(imports)s.",
                 count=len(templates),
                 names=", ".join(templates.mapped("name")),
                 imports=imports,
             ),
         ]
-        stages = self.env["crm.stage"].search([])
+        stages = self.env["crm.stage"].search(
+            [
+                "|",
+                ("team_id", "=", False),
+                ("team_id.company_id", "in", [company.id, False]),
+            ]
+        )
         outcomes = dict(
             Lead._read_group(
                 [*mine, ("type", "=", "opportunity")],
@@ -178,12 +194,12 @@ class ReportCrmDigitalJustification(models.AbstractModel):
             )
         )
         evidence["opportunities"] += [
-            _(
+            self.env._(
                 "Pipeline: %(stages)s. Stages with rules to enter them: %(rules)s.",
                 stages=" → ".join(stages.mapped("name")),
                 rules=len(stages.filtered("crm_digital_required_field_ids")),
             ),
-            _(
+            self.env._(
                 "%(open)s open, %(won)s won and %(cancelled)s cancelled "
                 "opportunities; %(changes)s stage changes recorded.",
                 open=outcomes.get("open", 0),
@@ -201,12 +217,12 @@ class ReportCrmDigitalJustification(models.AbstractModel):
             [("model_name", "=", "crm.lead")]
         )
         evidence["tasks"] += [
-            _(
+            self.env._(
                 "Activity types (%(count)s): %(names)s.",
                 count=len(activity_types),
                 names=", ".join(activity_types.mapped("name")),
             ),
-            _(
+            self.env._(
                 "Activities planned on leads and opportunities: %(count)s. "
                 "Automated rules on leads: %(automations)s.",
                 count=self.env["mail.activity"].search_count(
@@ -216,7 +232,7 @@ class ReportCrmDigitalJustification(models.AbstractModel):
             ),
         ]
         evidence["responsive"].append(
-            _(
+            self.env._(
                 "Odoo's web client adapts to the screen; CRM Digital's browser "
                 "tests run at phone (390 px), tablet (820 px) and desktop "
                 "(1366 px) widths."
@@ -231,10 +247,14 @@ class ReportCrmDigitalJustification(models.AbstractModel):
         )
         for key, addon in ADDONS.items():
             if addon in installed:
-                evidence[key].append(_("Module %(addon)s installed.", addon=addon))
+                evidence[key].append(
+                    self.env._("Module %(addon)s installed.", addon=addon)
+                )
             else:
-                evidence[key].append(_("Module %(addon)s not installed.", addon=addon))
+                evidence[key].append(
+                    self.env._("Module %(addon)s not installed.", addon=addon)
+                )
         evidence["integration"].append(
-            _("Odoo's XML-RPC and JSON-RPC web services are available.")
+            self.env._("Odoo's XML-RPC and JSON-RPC web services are available.")
         )
         return evidence
