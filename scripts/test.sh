@@ -35,7 +35,8 @@ case "$ADDON" in
 "" | tests) ;;
 *)
     install_addons="$ADDON"
-    tags="/$ADDON"
+    # TEST_TAGS narrows the run further, e.g. /crm_digital:TestPipelineUi.
+    tags="${TEST_TAGS:-/$ADDON}"
     ;;
 esac
 

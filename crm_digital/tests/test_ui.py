@@ -27,6 +27,39 @@ class TestPipelineUi(HttpCase, CrmDigitalCommon):
     def test_salesperson_sees_pipeline_on_desktop(self):
         self._run_pipeline_tour("desktop")
 
+    def _run_won_tour(self, device):
+        lead = self.env["crm.lead"].create(
+            {
+                "name": "Web corporativa Hostal Albufera",
+                "type": "opportunity",
+                "user_id": self.user_salesperson.id,
+                "team_id": self.team_led.id,
+            }
+        )
+        self.browser_size = WIDTHS[device]
+        self.touch_enabled = device != "desktop"
+        self.start_tour(
+            f"/odoo/action-crm.crm_lead_action_pipeline/{lead.id}",
+            "crm_digital_opportunity_won",
+            login="crmd_salesperson",
+        )
+        self.assertTrue(lead.stage_id.is_won)
+        self.assertEqual(lead.expected_revenue, 4800)
+        stays = self.env["crm.digital.stage.history"].search(
+            [("lead_id", "=", lead.id)], order="id"
+        )
+        self.assertEqual(
+            stays.stage_id.mapped("name"),
+            ["In Analysis", "Offer Presented", "In Negotiation", "Won"],
+        )
+        self.assertEqual(stays[1:].user_id, self.user_salesperson)
+
+    def test_salesperson_wins_an_opportunity_on_phone(self):
+        self._run_won_tour("phone")
+
+    def test_salesperson_wins_an_opportunity_on_desktop(self):
+        self._run_won_tour("desktop")
+
     def test_salesperson_imports_a_file_on_phone(self):
         self.browser_size = WIDTHS["phone"]
         self.touch_enabled = True
