@@ -54,7 +54,9 @@ def _refresh_customers(env):
 
 def uninstall_hook(env):
     """The Kit Digital stages stay with their opportunities: only their
-    link to this module goes."""
+    link to this module goes. The task rules' automated actions go."""
+    rules = env["crm.digital.task.rule"].with_context(active_test=False)
+    rules.search([("automation_id", "!=", False)]).automation_id.unlink()
     env["ir.model.data"].search(
         [("module", "=", "crm_digital"), ("model", "=", "crm.stage")]
     ).unlink()

@@ -13,5 +13,7 @@ from . import res_config_settings
 from . import res_partner
 from . import sale_order
 from . import product_template
+from . import mail_activity
+from . import crm_digital_task_rule
 from . import crm_digital_customer_event
 from . import res_users

@@ -95,6 +95,17 @@ class CrmLead(models.Model):
         "another lead or customer.",
     )
 
+    crm_digital_team_leader_id = fields.Many2one(
+        related="team_id.user_id", string="Team Leader"
+    )
+    crm_digital_last_activity_date = fields.Datetime(
+        "Last Activity Done",
+        default=fields.Datetime.now,
+        readonly=True,
+        copy=False,
+        help="When an activity was last marked done (or the lead created): task "
+        "rules count the days without activity from it.",
+    )
     crm_digital_stage_history_ids = fields.One2many(
         "crm.digital.stage.history", "lead_id", "Stage History", readonly=True
     )

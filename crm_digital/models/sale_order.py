@@ -5,6 +5,9 @@ from odoo import api, fields, models
 class SaleOrder(models.Model):
     _inherit = "sale.order"
 
+    crm_digital_team_leader_id = fields.Many2one(
+        related="team_id.user_id", string="Team Leader"
+    )
     crm_digital_chosen = fields.Boolean(
         "Chosen Offer",
         copy=False,

@@ -3,7 +3,6 @@ from collections import defaultdict
 
 from odoo import api, models
 
-from ..models.crm_digital_parametrisation_log import AREAS
 from ..models.res_company import KIT_DIGITAL_SEGMENTS
 
 # The other CRM Digital addons, and the requirement each one fulfils.
@@ -55,6 +54,7 @@ class ReportCrmDigitalJustification(models.AbstractModel):
         by_area = defaultdict(float)
         for entry in entries:
             by_area[entry.area] += entry.hours
+        areas = entries._fields["area"]._description_selection(self.env)
         evidence = self._crm_digital_evidence(company)
         return {
             "segment": segment,
@@ -64,7 +64,7 @@ class ReportCrmDigitalJustification(models.AbstractModel):
             "entries": entries,
             "hours_logged": sum(entries.mapped("hours")),
             "hours_by_area": [
-                (label, by_area[key]) for key, label in AREAS if by_area[key]
+                (label, by_area[key]) for key, label in areas if by_area[key]
             ],
             "requirements": [
                 {"title": title, "text": text, "evidence": evidence[key]}

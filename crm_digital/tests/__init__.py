@@ -13,4 +13,5 @@ from . import test_lead_import
 from . import test_pipeline
 from . import test_quotations
 from . import test_roles
+from . import test_task_rules
 from . import test_ui

@@ -16,6 +16,7 @@ CLOCK_FIELDS = {
     "date_open",
     "date_last_stage_update",
     "assignment_date",
+    "crm_digital_last_activity_date",
 }
 
 

@@ -1,0 +1,160 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from ast import literal_eval
+from datetime import timedelta
+
+from odoo import Command, fields
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from .common import CrmDigitalCommon
+
+
+@tagged("post_install", "-at_install")
+class TestTaskRules(CrmDigitalCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Rule = cls.env["crm.digital.task.rule"].with_context(active_test=False)
+        cls.Rule.search([("trigger", "!=", False)]).active = True
+        cls.product = cls.env["product.product"].create(
+            {"name": "Implantación CRM", "list_price": 1500}
+        )
+
+    def _tasks(self, record, rule_xmlid):
+        summary = self.env.ref(rule_xmlid).summary
+        return record.activity_ids.filtered(lambda a: a.summary == summary)
+
+    def _deal(self, **values):
+        return self.env["crm.lead"].create(
+            {
+                "name": "CRM para la clínica",
+                "type": "opportunity",
+                "user_id": self.user_salesperson.id,
+                "team_id": self.team_led.id,
+                **values,
+            }
+        )
+
+    def test_default_rules_ship_and_switch_off_one_by_one(self):
+        rules = self.Rule.search([("trigger", "!=", False)])
+        self.assertGreaterEqual(len(rules), 6)
+        self.assertTrue(all(rules.automation_id.mapped("active")))
+        rule = self.env.ref("crm_digital.task_rule_new_lead_call")
+        rule.active = False
+        self.assertFalse(rule.automation_id.active)
+        self.assertFalse(
+            self._tasks(self._deal(), "crm_digital.task_rule_new_lead_call")
+        )
+        rule.active = True
+        self.assertTrue(rule.automation_id.active)
+
+    def test_an_assigned_lead_gets_a_call_for_its_salesperson(self):
+        lead = self._deal()
+        (call,) = self._tasks(lead, "crm_digital.task_rule_new_lead_call")
+        self.assertEqual(call.user_id, self.user_salesperson)
+        self.assertEqual(
+            call.activity_type_id, self.env.ref("mail.mail_activity_data_call")
+        )
+        self.assertEqual(call.date_deadline, fields.Date.today() + timedelta(days=1))
+        unassigned = self._deal(user_id=False)
+        self.assertFalse(
+            self._tasks(unassigned, "crm_digital.task_rule_new_lead_call"),
+            "no salesperson, no call",
+        )
+
+    def test_entering_a_stage_plans_its_task(self):
+        lead = self._deal(expected_revenue=1500, date_deadline="2026-12-31")
+        rule = "crm_digital.task_rule_negotiation_meeting"
+        lead.stage_id = self.env.ref("crm_digital.stage_offer")
+        self.assertFalse(self._tasks(lead, rule))
+        lead.stage_id = self.env.ref("crm_digital.stage_negotiation")
+        (meeting,) = self._tasks(lead, rule)
+        self.assertEqual(
+            meeting.activity_type_id, self.env.ref("mail.mail_activity_data_meeting")
+        )
+
+    def test_a_quotation_sent_is_followed_up(self):
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.user_salesperson_other.partner_id.id,
+                "user_id": self.user_salesperson.id,
+                "team_id": self.team_led.id,
+                "order_line": [Command.create({"product_id": self.product.id})],
+            }
+        )
+        rule = "crm_digital.task_rule_quotation_follow_up"
+        self.assertFalse(self._tasks(order, rule))
+        order.action_quotation_sent()
+        (follow_up,) = self._tasks(order, rule)
+        self.assertEqual(follow_up.user_id, self.user_salesperson)
+
+    def _run_timed_rules(self):
+        # What the scheduled action of automated rules does.
+        self.env["base.automation"]._check()
+
+    def test_timed_rules_fire_on_what_is_due_only(self):
+        now = fields.Datetime.now()
+        stuck = self._deal(name="Atascada")
+        stuck.date_last_stage_update = now - timedelta(days=16)
+        fresh = self._deal(name="Reciente")
+        won = self._deal(name="Ganada hace tiempo")
+        won.action_set_won()
+        won.date_last_stage_update = now - timedelta(days=40)
+        forgotten = self._deal(name="Olvidada")
+        forgotten.crm_digital_last_activity_date = now - timedelta(days=11)
+        expiring = self.env["sale.order"].create(
+            {
+                "partner_id": self.user_salesperson_other.partner_id.id,
+                "user_id": self.user_salesperson.id,
+                "validity_date": fields.Date.today() + timedelta(days=2),
+                "order_line": [Command.create({"product_id": self.product.id})],
+            }
+        )
+        self.env.flush_all()
+        self._run_timed_rules()
+        (review,) = self._tasks(stuck, "crm_digital.task_rule_stuck")
+        self.assertEqual(review.user_id, self.user_leader, "the team leader reviews")
+        for lead in (fresh, won):
+            self.assertFalse(self._tasks(lead, "crm_digital.task_rule_stuck"))
+        self.assertTrue(self._tasks(forgotten, "crm_digital.task_rule_inactive"))
+        self.assertFalse(self._tasks(fresh, "crm_digital.task_rule_inactive"))
+        self.assertTrue(
+            self._tasks(expiring, "crm_digital.task_rule_quotation_expiring")
+        )
+
+    def test_a_done_activity_restarts_the_days_without_activity(self):
+        lead = self._deal()
+        lead.crm_digital_last_activity_date = fields.Datetime.now() - timedelta(days=11)
+        lead.activity_ids[:1].action_feedback(feedback="Hablamos")
+        self.assertGreater(
+            lead.crm_digital_last_activity_date,
+            fields.Datetime.now() - timedelta(minutes=5),
+        )
+
+    def test_rules_explain_what_is_missing(self):
+        with self.assertRaisesRegex(ValidationError, "choose the stage"):
+            self.Rule.create({"name": "Sin etapa", "trigger": "stage"})
+        with self.assertRaisesRegex(ValidationError, "give a number of days"):
+            self.Rule.create({"name": "Sin días", "trigger": "stuck"})
+        with self.assertRaisesRegex(ValidationError, "choose the user"):
+            self.Rule.create({"name": "Sin usuario", "assignee": "user"})
+
+    def test_planning_shows_each_person_the_tasks_they_may_see(self):
+        mine = self._deal()
+        theirs = self._deal(
+            user_id=self.user_salesperson_other.id, team_id=self.team_other.id
+        )
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "crm_digital.mail_activity_action_crm_digital"
+        )
+        Activity = self.env["mail.activity"]
+
+        def leads_seen_by(user):
+            domain = literal_eval(action["domain"])
+            return Activity.with_user(user).search(domain).mapped("res_id")
+
+        self.assertIn(mine.id, leads_seen_by(self.user_leader))
+        self.assertNotIn(theirs.id, leads_seen_by(self.user_salesperson))
+        self.assertIn(theirs.id, leads_seen_by(self.user_manager))
+        views = Activity.get_views([(False, "list"), (False, "calendar")])
+        self.assertIn("calendar", views["views"])
