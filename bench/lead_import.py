@@ -98,6 +98,11 @@ def run_stock(conf, data, rows):
 def run_ours(conf, data, rows):
     env = env_for(conf)
     env.cr.execute("DELETE FROM crm_lead WHERE partner_name LIKE 'Empresa Bench %'")
+    # What unlink() would also remove: the deleted leads' followers.
+    env.cr.execute(
+        "DELETE FROM mail_followers f WHERE res_model = 'crm.lead' "
+        "AND NOT EXISTS (SELECT FROM crm_lead l WHERE l.id = f.res_id)"
+    )
     env.cr.commit()
     template = env["crm.digital.import.template"].search([("code", "=", "crm_digital")])
     job = env["crm.digital.lead.import"].create(

@@ -219,20 +219,23 @@ class CrmLead(models.Model):
 
     @api.constrains("stage_id")
     def _check_crm_digital_stage_requirements(self):
-        for lead in self.filtered(lambda lead: lead.type == "opportunity"):
+        opportunities = self.filtered(lambda lead: lead.type == "opportunity")
+        for stage, leads in opportunities.grouped("stage_id").items():
             # Field definitions are for administrators to read.
-            missing = lead.stage_id.sudo().crm_digital_required_field_ids.filtered(
-                lambda field, lead=lead: not lead[field.name]
-            )
-            if missing:
-                raise ValidationError(
-                    self.env._(
-                        "To move %(lead)s to stage %(stage)s, fill in: %(fields)s.",
-                        lead=lead.name,
-                        stage=lead.stage_id.name,
-                        fields=", ".join(missing.mapped("field_description")),
-                    )
+            required = stage.sudo().crm_digital_required_field_ids
+            for lead in leads if required else ():
+                missing = required.filtered(
+                    lambda field, lead=lead: not lead[field.name]
                 )
+                if missing:
+                    raise ValidationError(
+                        self.env._(
+                            "To move %(lead)s to stage %(stage)s, fill in: %(fields)s.",
+                            lead=lead.name,
+                            stage=stage.name,
+                            fields=", ".join(missing.mapped("field_description")),
+                        )
+                    )
 
     @api.constrains("vat", "country_id")
     def _check_vat(self):
@@ -371,12 +374,15 @@ class CrmLead(models.Model):
         # The caller's defaults: sudo() would drop those of the context.
         defaults = self.default_get(["user_id", "team_id", "type", *FACT_FIELDS])
         system = self.sudo()
-        candidates, undecided = {}, []
+        candidates, undecided, companies = {}, [], {}
         for index, vals in enumerate(vals_list):
             vals = {**defaults, **vals}
             if vals.get("user_id"):
                 continue
-            company = self._crm_digital_values_company(vals)
+            key = (vals.get("company_id"), vals.get("team_id"))
+            if key not in companies:
+                companies[key] = self._crm_digital_values_company(vals)
+            company = companies[key]
             if not company.crm_digital_assign_on_create:
                 continue
             if vals.get("partner_id"):
@@ -385,9 +391,7 @@ class CrmLead(models.Model):
                 candidates[index] = vals
         if not candidates:
             return [], undecided
-        rules = system._crm_digital_rules(
-            self._crm_digital_values_company(candidates[index]) for index in candidates
-        )
+        rules = system._crm_digital_rules(companies.values())
         taken = first_matching_rules(
             [rule._conditions() for rule in rules],
             [self._crm_digital_values_facts(i, vals) for i, vals in candidates.items()],
@@ -468,13 +472,15 @@ class CrmLead(models.Model):
             if not pool.member_ids:
                 continue
             users = choose_members(rule.strategy, pool, len(keys))
+            members = {user.id: user for user in self.env["res.users"].browse(users)}
+            team, strategy = rule.team_id, rule.strategy
             proposals += [
                 {
                     "key": key,
                     "rule": rule,
-                    "strategy": rule.strategy,
-                    "team": rule.team_id,
-                    "user": self.env["res.users"].browse(user_id),
+                    "strategy": strategy,
+                    "team": team,
+                    "user": members[user_id],
                 }
                 for key, user_id in zip(keys, users, strict=True)
             ]

@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Customer history speed: how long the History of a customer with thousands
+of records takes to open (its first page, and the count on its button), as
+the web client asks for them, among many other customers.
+
+    .venv/bin/python bench/customer_history.py [--deals 3000] [--orders 1000]
+
+Uses the database crm_digital_bench (see bench/assignment.py, which creates
+it). Creates the big customer once; prints the milliseconds of each request.
+"""
+
+import argparse
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DB = "crm_digital_bench"
+NAME = "Cliente Grande Bench, S.A."
+
+
+def env_for(conf):
+    import odoo
+    from odoo.modules.registry import Registry
+
+    odoo.tools.config.parse_config(["-c", str(conf), "--log-level=warn"])
+    cr = Registry(DB).cursor()
+    env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+    admin = env.ref("base.user_admin")
+    return env(user=admin, context={"lang": "en_US", "tz": "Europe/Madrid"})
+
+
+def big_customer(env, deals, orders):
+    Partner = env["res.partner"]
+    customer = Partner.search([("name", "=", NAME)], limit=1)
+    if customer:
+        return customer
+    print(f"Creating {NAME}: {deals} deals, {orders} orders...", flush=True)
+    env["crm.digital.task.rule"].search([("active", "=", True)]).active = False
+    customer = Partner.create({"name": NAME, "is_company": True})
+    contacts = Partner.create(
+        [{"name": f"Contacto {n}", "parent_id": customer.id} for n in range(20)]
+    )
+    Lead = env["crm.lead"].with_context(
+        tracking_disable=True, mail_create_nolog=True, crm_digital_no_assign=True
+    )
+    leads = Lead.create(
+        [
+            {
+                "name": f"Oportunidad {n}",
+                "type": "opportunity",
+                "partner_id": contacts[n % len(contacts)].id,
+                "expected_revenue": 1000 + n,
+            }
+            for n in range(deals)
+        ]
+    )
+    negotiation = env.ref("crm_digital.stage_negotiation")
+    leads[: deals // 3].write({"stage_id": negotiation.id})
+    product = env["product.product"].create({"name": "Bench", "list_price": 100})
+    env["sale.order"].with_context(tracking_disable=True).create(
+        [
+            {
+                "partner_id": contacts[n % len(contacts)].id,
+                "opportunity_id": leads[n].id,
+                "order_line": [(0, 0, {"product_id": product.id})],
+            }
+            for n in range(orders)
+        ]
+    )
+    env.cr.commit()
+    return customer
+
+
+def timed(function, runs=20):
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        function()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--deals", type=int, default=3000)
+    parser.add_argument("--orders", type=int, default=1000)
+    args = parser.parse_args()
+    conf = REPO / ".state" / "bench.conf"
+    if not conf.exists():
+        sys.exit("Run bench/assignment.py first: it creates the bench database.")
+    env = env_for(conf)
+    customer = big_customer(env, args.deals, args.orders)
+    # Fresh planner statistics, as autovacuum keeps them on a live database
+    # (the bench database churns through hundreds of thousands of leads).
+    for table in ("crm_lead", "crm_digital_stage_history", "sale_order",
+                  "res_partner", "mail_activity", "mail_message"):  # fmt: skip
+        env.cr.execute(f"ANALYZE {table}")
+    Event = env["crm.digital.customer.event"]
+    domain = [("partner_id", "=", customer.id)]
+    total = Event.search_count(domain)
+    everyone = Event.search_count([])
+
+    def first_page():
+        env.invalidate_all()
+        Event.web_search_read(
+            domain,
+            {"date": {}, "kind": {}, "name": {}, "amount": {}, "user_id": {}},
+            limit=80,
+            count_limit=10001,
+        )
+
+    def button_count():
+        env.invalidate_all()
+        customer.invalidate_recordset(["crm_digital_event_count"])
+        return customer.crm_digital_event_count
+
+    print(f"Machine: {platform.machine()}, Python {platform.python_version()}")
+    print(f"{NAME}: {total:,} history entries, of {everyone:,} in the database")
+    print(f"History, first page of 80 with its count: {timed(first_page):.0f} ms")
+    print(f"History button count: {timed(button_count):.0f} ms")
+    env.cr.rollback()
+    env.cr.close()
+
+
+if __name__ == "__main__":
+    main()
