@@ -5,7 +5,7 @@ create() spends about a millisecond per lead in the ORM's per-record machinery
 (defaults, some forty stored computes, conversions, the flush). For leads
 without a customer, whose values the import engine has already checked, the
 stored computes are simple functions of the values: they are worked out here
-in plain Python and the rows inserted in one statement per thousand. What
+in plain Python and the rows copied in with COPY. What
 create() does besides is kept: defaults, assignment rules, access rights and
 record rules, constraints, the salesperson as follower, automated actions, the
 predictive lead scoring (stock's own), and every stored compute this file does

@@ -53,3 +53,21 @@ class ResCompany(models.Model):
         help="Lead files with more rows than this are imported in the background "
         "(the user is notified when it ends); 0 imports every file at once.",
     )
+
+    def _crm_digital_sales_users(self):
+        """The internal users who work in the CRM of this company."""
+        self.ensure_one()
+        return self.env["res.users"].search(
+            [
+                ("share", "=", False),
+                ("company_ids", "in", self.id),
+                ("groups_id", "in", self.env.ref("sales_team.group_sale_salesman").id),
+            ]
+        )
+
+    def _crm_digital_work_items(self):
+        """The consultant's parametrisation log of this company."""
+        self.ensure_one()
+        return self.env["crm.digital.parametrisation.log"].search(
+            [("company_id", "=", self.id)], order="date, id"
+        )

@@ -34,7 +34,6 @@ class ResConfigSettings(models.TransientModel):
 
     @api.depends("crm_digital_segment", "company_id")
     def _compute_crm_digital_kit_digital(self):
-        salesman = self.env.ref("sales_team.group_sale_salesman")
         for settings in self:
             company = settings.company_id
             _employees, users, hours = KIT_DIGITAL_SEGMENTS.get(
@@ -42,17 +41,9 @@ class ResConfigSettings(models.TransientModel):
             )
             settings.crm_digital_segment_users = users
             settings.crm_digital_segment_hours = hours
-            settings.crm_digital_sales_users = self.env["res.users"].search_count(
-                [
-                    ("share", "=", False),
-                    ("company_ids", "in", company.id),
-                    ("groups_id", "in", salesman.id),
-                ]
-            )
+            settings.crm_digital_sales_users = len(company._crm_digital_sales_users())
             settings.crm_digital_logged_hours = sum(
-                self.env["crm.digital.parametrisation.log"]
-                .search([("company_id", "=", company.id)])
-                .mapped("hours")
+                company._crm_digital_work_items().mapped("hours")
             )
 
     def action_print_crm_digital_justification(self):

@@ -100,10 +100,20 @@ class ResPartner(models.Model):
             )
         ):
             signed[order.partner_id.commercial_partner_id].append(order.date_order)
-        for company in companies:
+        # Each company and its contacts, read in one query, written only where
+        # something changed.
+        people = (
+            self.sudo()
+            .with_context(active_test=False, tracking_disable=True)
+            .search([("commercial_partner_id", "in", companies.ids)])
+        )
+        for company, members in people.grouped("commercial_partner_id").items():
             values = self._crm_digital_lifecycle_values(deals[company], signed[company])
-            people = self.sudo().with_context(active_test=False, tracking_disable=True)
-            people.search([("id", "child_of", company.id)]).write(values)
+            members.filtered(
+                lambda partner, values=values: any(
+                    partner[name] != value for name, value in values.items()
+                )
+            ).write(values)
 
     def _crm_digital_lifecycle_values(self, leads, signed):
         opportunities = [lead for lead in leads if lead.type == "opportunity"]

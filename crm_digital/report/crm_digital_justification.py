@@ -41,16 +41,8 @@ class ReportCrmDigitalJustification(models.AbstractModel):
         _employees, users_required, hours_required = KIT_DIGITAL_SEGMENTS.get(
             segment, (False, 0, 0)
         )
-        users = self.env["res.users"].search(
-            [
-                ("share", "=", False),
-                ("company_ids", "in", company.id),
-                ("groups_id", "in", self.env.ref("sales_team.group_sale_salesman").id),
-            ]
-        )
-        entries = self.env["crm.digital.parametrisation.log"].search(
-            [("company_id", "=", company.id)], order="date, id"
-        )
+        users = company._crm_digital_sales_users()
+        entries = company._crm_digital_work_items()
         by_area = defaultdict(float)
         for entry in entries:
             by_area[entry.area] += entry.hours
