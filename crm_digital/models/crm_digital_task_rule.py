@@ -10,10 +10,11 @@ TRIGGERS = [
     ("stuck", "Days in the same stage"),
     ("quotation_sent", "A quotation is sent"),
     ("quotation_expiring", "Days before a quotation expires"),
+    ("renewal", "Days before a recurring service renews"),
 ]
-# Triggers whose activity goes on the quotation, not on the opportunity.
-QUOTATION_TRIGGERS = ("quotation_sent", "quotation_expiring")
-TIMED_TRIGGERS = ("inactive", "stuck", "quotation_expiring")
+# Triggers whose activity goes on the quotation or order, not the opportunity.
+ORDER_TRIGGERS = ("quotation_sent", "quotation_expiring", "renewal")
+TIMED_TRIGGERS = ("inactive", "stuck", "quotation_expiring", "renewal")
 
 
 class CrmDigitalTaskRule(models.Model):
@@ -34,8 +35,8 @@ class CrmDigitalTaskRule(models.Model):
         "(empty: any).",
     )
     days = fields.Integer(
-        help="Days without a done activity, in the stage, or before the "
-        "quotation expires.",
+        help="Days without a done activity, in the stage, before the quotation "
+        "expires or before the service renews.",
     )
     activity_type_id = fields.Many2one(
         "mail.activity.type",
@@ -109,7 +110,7 @@ class CrmDigitalTaskRule(models.Model):
                 rule.automation_id = self.env["base.automation"].sudo().create(values)
 
     def _model(self):
-        return "sale.order" if self.trigger in QUOTATION_TRIGGERS else "crm.lead"
+        return "sale.order" if self.trigger in ORDER_TRIGGERS else "crm.lead"
 
     def _field(self, name):
         return self.env["ir.model.fields"]._get(self._model(), name)
@@ -167,6 +168,13 @@ class CrmDigitalTaskRule(models.Model):
                     trg_date_id=self._field("validity_date").id,
                     trg_date_range=-self.days,
                     filter_domain="[('state', 'in', ('draft', 'sent'))]",
+                )
+            case "renewal":
+                values.update(
+                    trigger="on_time",
+                    trg_date_id=self._field("crm_digital_renewal_date").id,
+                    trg_date_range=-self.days,
+                    filter_domain="[('state', '=', 'sale')]",
                 )
         return values
 

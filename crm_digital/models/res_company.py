@@ -54,6 +54,13 @@ class ResCompany(models.Model):
         "(the user is notified when it ends); 0 imports every file at once.",
     )
 
+    crm_digital_inactive_months = fields.Integer(
+        "Customers Inactive After (Months)",
+        default=12,
+        help="A customer with no deal for this many months, nothing open and no "
+        "service renewing becomes Lost / Inactive; 0: never.",
+    )
+
     def _crm_digital_sales_users(self):
         """The internal users who work in the CRM of this company."""
         self.ensure_one()

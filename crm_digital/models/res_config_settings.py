@@ -16,6 +16,9 @@ class ResConfigSettings(models.TransientModel):
     crm_digital_import_background_rows = fields.Integer(
         related="company_id.crm_digital_import_background_rows", readonly=False
     )
+    crm_digital_inactive_months = fields.Integer(
+        related="company_id.crm_digital_inactive_months", readonly=False
+    )
     crm_digital_segment = fields.Selection(
         related="company_id.crm_digital_segment", readonly=False
     )

@@ -1,7 +1,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
 
-from odoo import fields, models
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
 
 LEAD_FACTS = [
     "partner_id",
@@ -17,7 +19,7 @@ LIFECYCLE = [
     ("prospect", "Prospect"),
     ("customer", "Customer"),
     ("recurring", "Recurring Customer"),
-    ("lost", "Lost"),
+    ("lost", "Lost / Inactive"),
 ]
 
 
@@ -38,13 +40,19 @@ class ResPartner(models.Model):
         index=True,
         help="Lead: only leads so far. Prospect: an open opportunity. Customer: "
         "a won opportunity or a confirmed order. Recurring: several of them. "
-        "Lost: its opportunities were all cancelled.",
+        "Lost / Inactive: its opportunities were all cancelled, or no deal for "
+        "the months set in Settings and nothing open nor renewing.",
     )
     crm_digital_lead_date = fields.Date("Lead Since", readonly=True)
     crm_digital_prospect_date = fields.Date("Prospect Since", readonly=True)
     crm_digital_customer_date = fields.Date("Customer Since", readonly=True)
     crm_digital_recurring_date = fields.Date("Recurring Since", readonly=True)
     crm_digital_lost_date = fields.Date("Lost Since", readonly=True)
+    crm_digital_last_deal_date = fields.Date(
+        "Last Deal",
+        readonly=True,
+        help="The last won opportunity or confirmed order of the company.",
+    )
     crm_digital_event_count = fields.Integer(
         "History", compute="_compute_crm_digital_event_count"
     )
@@ -96,10 +104,10 @@ class ResPartner(models.Model):
             .sudo()
             .search_fetch(
                 [("partner_id", "child_of", companies.ids), ("state", "=", "sale")],
-                ["partner_id", "date_order"],
+                ["partner_id", "date_order", "crm_digital_renewal_date"],
             )
         ):
-            signed[order.partner_id.commercial_partner_id].append(order.date_order)
+            signed[order.partner_id.commercial_partner_id].append(order)
         # Each company and its contacts, read in one query, written only where
         # something changed.
         people = (
@@ -107,39 +115,55 @@ class ResPartner(models.Model):
             .with_context(active_test=False, tracking_disable=True)
             .search([("commercial_partner_id", "in", companies.ids)])
         )
+        inactive_after = self.env.company.crm_digital_inactive_months
         for company, members in people.grouped("commercial_partner_id").items():
-            values = self._crm_digital_lifecycle_values(deals[company], signed[company])
+            values = self._crm_digital_lifecycle_values(
+                deals[company], signed[company], inactive_after
+            )
             members.filtered(
                 lambda partner, values=values: any(
                     partner[name] != value for name, value in values.items()
                 )
             ).write(values)
 
-    def _crm_digital_lifecycle_values(self, leads, signed):
+    def _crm_digital_lifecycle_values(self, leads, orders, inactive_after):
         opportunities = [lead for lead in leads if lead.type == "opportunity"]
         won = [lead for lead in opportunities if lead.crm_digital_outcome == "won"]
-        wins = sorted([lead.date_closed or lead.write_date for lead in won] + signed)
+        wins = sorted(
+            [lead.date_closed or lead.write_date for lead in won]
+            + [order.date_order for order in orders]
+        )
         cancelled = [
             lead.write_date
             for lead in opportunities
             if lead.crm_digital_outcome == "cancelled"
         ]
-        if len(wins) > 1:
-            stage = "recurring"
+        working = any(lead.crm_digital_outcome == "open" for lead in opportunities)
+        # A customer with nothing open nor renewing goes inactive after a while.
+        idle_since = (
+            wins
+            and inactive_after
+            and not working
+            and not any(order.crm_digital_renewal_date for order in orders)
+            and wins[-1] + relativedelta(months=inactive_after)
+        )
+        if idle_since and idle_since <= fields.Datetime.now():
+            stage, lost = "lost", [idle_since]
+        elif len(wins) > 1:
+            stage, lost = "recurring", []
         elif wins:
-            stage = "customer"
-        elif any(lead.crm_digital_outcome == "open" for lead in opportunities):
-            stage = "prospect"
+            stage, lost = "customer", []
+        elif working:
+            stage, lost = "prospect", []
         elif cancelled:
-            stage = "lost"
+            stage, lost = "lost", cancelled
         elif leads:
-            stage = "lead"
+            stage, lost = "lead", []
         else:
-            stage = False
+            stage, lost = False, []
         prospected = [
             lead.date_conversion or lead.create_date for lead in opportunities
         ]
-
         created = [lead.create_date for lead in leads]
 
         def day(moments, pick=min):
@@ -151,5 +175,20 @@ class ResPartner(models.Model):
             "crm_digital_prospect_date": day(prospected),
             "crm_digital_customer_date": day(wins),
             "crm_digital_recurring_date": day(wins[1:]),
-            "crm_digital_lost_date": day(cancelled, max) if stage == "lost" else False,
+            "crm_digital_lost_date": day(lost, max),
+            "crm_digital_last_deal_date": day(wins, max),
         }
+
+    @api.model
+    def _cron_crm_digital_inactive_customers(self):
+        """Customers whose last deal is older than the months set go inactive."""
+        months = self.env.company.crm_digital_inactive_months
+        if not months:
+            return
+        since = fields.Date.context_today(self) - relativedelta(months=months)
+        self.search(
+            [
+                ("crm_digital_lifecycle", "in", ("customer", "recurring")),
+                ("crm_digital_last_deal_date", "<=", since),
+            ]
+        )._crm_digital_refresh_lifecycle()

@@ -1,5 +1,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
+
+RENEWAL_PERIODS = {"year": relativedelta(years=1), "month": relativedelta(months=1)}
 
 
 class SaleOrder(models.Model):
@@ -30,6 +34,17 @@ class SaleOrder(models.Model):
     crm_digital_margin_percent = fields.Float(
         "Margin (%)", compute="_compute_crm_digital_amounts", digits=(16, 1)
     )
+    crm_digital_renewal_date = fields.Date(
+        "Next Renewal",
+        compute="_compute_crm_digital_renewal_date",
+        store=True,
+        readonly=False,
+        copy=False,
+        index="btree_not_null",
+        help="When the recurring services of this confirmed order renew: a year "
+        "after the order for yearly services, else a month. It moves on by "
+        "itself once passed; task rules can plan work before it.",
+    )
 
     @api.depends(
         "order_line.price_subtotal",
@@ -58,6 +73,40 @@ class SaleOrder(models.Model):
                 100 * margin / order.amount_untaxed if order.amount_untaxed else 0.0
             )
 
+    @api.depends("state", "date_order", "order_line.product_id.crm_digital_recurrence")
+    def _compute_crm_digital_renewal_date(self):
+        today = fields.Date.context_today(self)
+        for order in self:
+            order.crm_digital_renewal_date = (
+                order.state == "sale"
+                and order._crm_digital_renewal_after(order.date_order.date(), today)
+            )
+
+    def _crm_digital_renewal_after(self, start, today):
+        """The first renewal from today on, one period after start or later:
+        yearly services renew every year, monthly ones every month."""
+        recurrences = set(self.order_line.product_id.mapped("crm_digital_recurrence"))
+        period = next(
+            (RENEWAL_PERIODS[r] for r in ("year", "month") if r in recurrences), None
+        )
+        if not period:
+            return False
+        renewal = start + period
+        while renewal < today:
+            renewal += period
+        return renewal
+
+    @api.model
+    def _cron_crm_digital_next_renewal(self):
+        """Move the renewals that have passed to the next period."""
+        today = fields.Date.context_today(self)
+        for order in self.search(
+            [("state", "=", "sale"), ("crm_digital_renewal_date", "<", today)]
+        ):
+            order.crm_digital_renewal_date = order._crm_digital_renewal_after(
+                order.crm_digital_renewal_date, today
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
         orders = super().create(vals_list)
@@ -67,8 +116,15 @@ class SaleOrder(models.Model):
         return orders
 
     def write(self, vals):
-        # A confirmed (or cancelled) order changes its customer's stage.
-        customers = self.partner_id if {"state", "partner_id"} & set(vals) else None
+        # Confirming, cancelling, redating or ending the renewals of an order
+        # changes its customer's stage.
+        changes = {
+            "state",
+            "partner_id",
+            "date_order",
+            "crm_digital_renewal_date",
+        } & set(vals)
+        customers = self.partner_id if changes else None
         result = super().write(vals)
         if customers is not None:
             (customers | self.partner_id)._crm_digital_refresh_lifecycle()

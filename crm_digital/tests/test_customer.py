@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
 from odoo import fields
 from odoo.tests import tagged
 
@@ -81,6 +83,43 @@ class TestCustomer(CrmDigitalCommon):
         lead.action_unarchive()
         self.assertEqual(self.company.crm_digital_lifecycle, "prospect")
         self.assertFalse(self.company.crm_digital_lost_date)
+
+    def test_a_customer_without_business_for_months_goes_inactive(self):
+        self.env.company.crm_digital_inactive_months = 0
+        order = self._order()
+        order.action_confirm()
+        signed = fields.Datetime.now() - relativedelta(months=13)
+        order.date_order = signed
+        self.assertEqual(self.company.crm_digital_lifecycle, "customer", "0: never")
+        self.assertEqual(self.company.crm_digital_last_deal_date, signed.date())
+        self.env.company.crm_digital_inactive_months = 12
+        self.env["res.partner"]._cron_crm_digital_inactive_customers()
+        self.assertEqual(self.company.crm_digital_lifecycle, "lost")
+        self.assertEqual(self.contact.crm_digital_lifecycle, "lost")
+        self.assertEqual(
+            self.contact.crm_digital_lost_date,
+            (signed + relativedelta(months=12)).date(),
+        )
+        # A new opportunity brings it back to work, until it is cancelled.
+        lead = self._deal(type="opportunity")
+        self.assertEqual(self.company.crm_digital_lifecycle, "customer")
+        self.assertFalse(self.company.crm_digital_lost_date)
+        lead.action_set_lost()
+        self.assertEqual(self.company.crm_digital_lifecycle, "lost")
+
+    def test_a_customer_whose_service_renews_stays_a_customer(self):
+        self.env.company.crm_digital_inactive_months = 12
+        self.product.crm_digital_recurrence = "year"
+        self.product.type = "service"
+        order = self._order()
+        order.action_confirm()
+        order.date_order = fields.Datetime.now() - relativedelta(months=30)
+        self.assertTrue(order.crm_digital_renewal_date)
+        self.company._crm_digital_refresh_lifecycle()
+        self.assertEqual(self.company.crm_digital_lifecycle, "customer")
+        # The customer ended the service: nothing renews any more.
+        order.crm_digital_renewal_date = False
+        self.assertEqual(self.company.crm_digital_lifecycle, "lost")
 
     def test_history_shows_everything_in_order_and_opens_each_document(self):
         lead = self._deal(

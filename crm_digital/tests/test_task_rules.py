@@ -2,6 +2,8 @@
 from ast import literal_eval
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import Command, fields
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
@@ -122,6 +124,63 @@ class TestTaskRules(CrmDigitalCommon):
             self._tasks(expiring, "crm_digital.task_rule_quotation_expiring")
         )
 
+    def _signed(self, recurrence, days_ago):
+        product = self.env["product.product"].create(
+            {
+                "name": f"Servicio {recurrence}",
+                "type": "service",
+                "list_price": 100,
+                "crm_digital_recurrence": recurrence,
+            }
+        )
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.user_salesperson_other.partner_id.id,
+                "user_id": self.user_salesperson.id,
+                "order_line": [Command.create({"product_id": product.id})],
+            }
+        )
+        order.action_confirm()
+        order.date_order = fields.Datetime.now() - timedelta(days=days_ago)
+        return order
+
+    def test_recurring_services_renew_a_period_after_the_order(self):
+        today = fields.Date.today()
+        yearly = self._signed("year", days_ago=0)
+        self.assertEqual(yearly.crm_digital_renewal_date, today + relativedelta(years=1))
+        monthly = self._signed("month", days_ago=0)
+        self.assertEqual(
+            monthly.crm_digital_renewal_date, today + relativedelta(months=1)
+        )
+        self.assertFalse(self._signed(False, days_ago=0).crm_digital_renewal_date)
+        # Signed 13 months ago: the next renewal is next year's.
+        older = self._signed("year", days_ago=395)
+        self.assertEqual(
+            older.crm_digital_renewal_date,
+            (fields.Datetime.now() - timedelta(days=395)).date()
+            + relativedelta(years=2),
+        )
+        # A renewal that passed moves on by a period.
+        yearly.crm_digital_renewal_date = today - timedelta(days=1)
+        self.env["sale.order"]._cron_crm_digital_next_renewal()
+        self.assertEqual(
+            yearly.crm_digital_renewal_date,
+            today - timedelta(days=1) + relativedelta(years=1),
+        )
+        quotation = self._signed("year", days_ago=0)
+        quotation._action_cancel()
+        self.assertFalse(quotation.crm_digital_renewal_date)
+
+    def test_a_renewal_is_prepared_days_before(self):
+        rule = "crm_digital.task_rule_renewal"
+        soon = self._signed("year", days_ago=365 - 20)
+        later = self._signed("year", days_ago=365 - 60)
+        self.env.flush_all()
+        self._run_timed_rules()
+        (call,) = self._tasks(soon, rule)
+        self.assertEqual(call.user_id, self.user_salesperson)
+        self.assertFalse(self._tasks(later, rule), "renews in 60 days, 30 are set")
+
     def test_a_done_activity_restarts_the_days_without_activity(self):
         lead = self._deal()
         lead.crm_digital_last_activity_date = fields.Datetime.now() - timedelta(days=11)
@@ -134,8 +193,9 @@ class TestTaskRules(CrmDigitalCommon):
     def test_rules_explain_what_is_missing(self):
         with self.assertRaisesRegex(ValidationError, "choose the stage"):
             self.Rule.create({"name": "Sin etapa", "trigger": "stage"})
-        with self.assertRaisesRegex(ValidationError, "give a number of days"):
-            self.Rule.create({"name": "Sin días", "trigger": "stuck"})
+        for trigger in ("stuck", "renewal"):
+            with self.assertRaisesRegex(ValidationError, "give a number of days"):
+                self.Rule.create({"name": "Sin días", "trigger": trigger})
         with self.assertRaisesRegex(ValidationError, "choose the user"):
             self.Rule.create({"name": "Sin usuario", "assignee": "user"})
 

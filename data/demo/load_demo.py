@@ -258,6 +258,10 @@ PRODUCTS = [
     ("firewall", "Cortafuegos UTM para pymes", "HW-UTM", "consu", "hardware",
      1150, 820, "Cortafuegos con licencia de filtrado de un año."),
 ]  # fmt: skip
+# Services billed again every year or month (the yearly support is quoted as
+# twelve months, so it stays a one-off line).
+RECURRENCES = {"erp_licence": "year", "office_licence": "year",
+               "cloud_backup": "month", "it_support": "month"}  # fmt: skip
 TAGS = [("kit_digital", "Kit Digital", 10), ("erp", "ERP", 4), ("web", "Web", 2),
         ("ecommerce", "Comercio electrónico", 3), ("hardware", "Hardware", 5),
         ("maintenance", "Mantenimiento", 7), ("security", "Ciberseguridad", 1),
@@ -915,6 +919,7 @@ def _load_catalogue(env, today):
                     "sale_ok": True,
                     "purchase_ok": kind == "consu",
                     "description_sale": description,
+                    "crm_digital_recurrence": RECURRENCES.get(key, False),
                     **(
                         {"uom_id": hour, "uom_po_id": hour}
                         if key == "consulting_hour"
@@ -1192,6 +1197,9 @@ def _backdate(env, now, leads, leads_new, orders_new, activities_new):
     )
     _update(env, "mail_activity", activity_rows, ["create_date"], ["timestamp"])
     env.invalidate_all()
+    # Recurring services renew counting from the backdated signature.
+    orders = env["sale.order"].browse([row[0] for row in order_rows])
+    orders.filtered(lambda o: o.state == "sale")._compute_crm_digital_renewal_date()
 
 
 def _staged(lead, now):
