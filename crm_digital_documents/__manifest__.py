@@ -11,6 +11,9 @@
     "depends": ["crm_digital", "dms"],
     "data": [
         "security/security.xml",
+        "data/dms_storage_data.xml",
+        "views/crm_digital_customer_event_views.xml",
+        "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
 }

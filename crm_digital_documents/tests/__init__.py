@@ -1,1 +1,1 @@
-from . import test_documents_access
+from . import test_customer_documents, test_documents_access

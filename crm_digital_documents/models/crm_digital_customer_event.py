@@ -1,0 +1,54 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+from odoo.tools import SQL
+
+
+class CrmDigitalCustomerEvent(models.Model):
+    _inherit = "crm.digital.customer.event"
+
+    kind = fields.Selection(selection_add=[("document", "Document")])
+
+    def _crm_digital_event_queries(self):
+        """Files filed with the customer, one of its opportunities or one of
+        its quotations (dms directories linked to those records); an
+        attachment filed in several storages counts once."""
+        once = SQL(
+            """f.active AND NOT EXISTS (SELECT 1 FROM dms_file g
+                WHERE g.attachment_id = f.attachment_id AND g.active
+                AND g.id < f.id)"""
+        )
+        return super()._crm_digital_event_queries() + [
+            SQL(
+                """SELECT f.id * 64 + 16, f.create_date, 'document', f.name,
+                    p.commercial_partner_id, NULL::int, NULL::int, p.user_id,
+                    NULL::int, p.company_id, NULL, 'dms.file', f.id
+                FROM dms_file f
+                JOIN dms_directory d ON d.id = f.directory_id
+                JOIN res_partner p ON d.res_model = 'res.partner'
+                    AND p.id = d.res_id
+                WHERE %s""",
+                once,
+            ),
+            SQL(
+                """SELECT f.id * 64 + 17, f.create_date, 'document', f.name,
+                    p.commercial_partner_id, l.id, NULL::int, l.user_id,
+                    l.team_id, l.company_id, NULL, 'dms.file', f.id
+                FROM dms_file f
+                JOIN dms_directory d ON d.id = f.directory_id
+                JOIN crm_lead l ON d.res_model = 'crm.lead' AND l.id = d.res_id
+                JOIN res_partner p ON p.id = l.partner_id
+                WHERE %s""",
+                once,
+            ),
+            SQL(
+                """SELECT f.id * 64 + 18, f.create_date, 'document', f.name,
+                    p.commercial_partner_id, o.opportunity_id, NULL::int,
+                    o.user_id, o.team_id, o.company_id, NULL, 'dms.file', f.id
+                FROM dms_file f
+                JOIN dms_directory d ON d.id = f.directory_id
+                JOIN sale_order o ON d.res_model = 'sale.order' AND o.id = d.res_id
+                JOIN res_partner p ON p.id = o.partner_id
+                WHERE %s""",
+                once,
+            ),
+        ]
