@@ -8,4 +8,14 @@
     "author": "crm_digital",
     "license": "AGPL-3",
     "depends": ["crm_digital", "web_notify"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/crm_digital_alert_security.xml",
+        "data/ir_cron_data.xml",
+        "views/crm_digital_alert_views.xml",
+        "views/crm_digital_customer_event_views.xml",
+        "views/crm_lead_views.xml",
+        "views/res_partner_views.xml",
+        "views/res_config_settings_views.xml",
+    ],
 }

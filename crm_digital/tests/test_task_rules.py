@@ -147,7 +147,9 @@ class TestTaskRules(CrmDigitalCommon):
     def test_recurring_services_renew_a_period_after_the_order(self):
         today = fields.Date.today()
         yearly = self._signed("year", days_ago=0)
-        self.assertEqual(yearly.crm_digital_renewal_date, today + relativedelta(years=1))
+        self.assertEqual(
+            yearly.crm_digital_renewal_date, today + relativedelta(years=1)
+        )
         monthly = self._signed("month", days_ago=0)
         self.assertEqual(
             monthly.crm_digital_renewal_date, today + relativedelta(months=1)

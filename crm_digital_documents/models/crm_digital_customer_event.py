@@ -17,7 +17,8 @@ class CrmDigitalCustomerEvent(models.Model):
                 WHERE g.attachment_id = f.attachment_id AND g.active
                 AND g.id < f.id)"""
         )
-        return super()._crm_digital_event_queries() + [
+        return [
+            *super()._crm_digital_event_queries(),
             SQL(
                 """SELECT f.id * 64 + 16, f.create_date, 'document', f.name,
                     p.commercial_partner_id, NULL::int, NULL::int, p.user_id,

@@ -29,8 +29,10 @@ class TestCustomerDocuments(CrmDigitalCommon):
         cls.lead_other.partner_id = cls.contact
 
     def _history(self, user):
-        return self.env["crm.digital.customer.event"].with_user(user).search(
-            [("partner_id", "=", self.customer.id), ("kind", "=", "document")]
+        return (
+            self.env["crm.digital.customer.event"]
+            .with_user(user)
+            .search([("partner_id", "=", self.customer.id), ("kind", "=", "document")])
         )
 
     def _attach(self, user, record, name):
@@ -58,7 +60,11 @@ class TestCustomerDocuments(CrmDigitalCommon):
                 "team_id": self.team_led.id,
                 "order_line": [
                     Command.create(
-                        {"name": "Implantación", "product_uom_qty": 1, "price_unit": 900}
+                        {
+                            "name": "Implantación",
+                            "product_uom_qty": 1,
+                            "price_unit": 900,
+                        }
                     )
                 ],
             }

@@ -1,0 +1,200 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.tools.misc import format_date
+
+KINDS = [
+    ("stuck", "Stuck Opportunity"),
+    ("quotation_expiring", "Quotation Expiring"),
+    ("renewal", "Service Renewing"),
+    ("inactive", "Customer Gone Inactive"),
+]
+SEVERITIES = [("info", "Information"), ("warning", "Warning"), ("danger", "Urgent")]
+SEVERITY = {
+    "stuck": "danger",
+    "quotation_expiring": "warning",
+    "renewal": "info",
+    "inactive": "warning",
+}
+# What tells one cause from another, besides the kind.
+KEY_FIELDS = ("lead_id", "order_id", "partner_id")
+# How each severity pops up (web_notify).
+POP_UPS = {"info": "notify_info", "warning": "notify_warning", "danger": "notify_danger"}
+
+
+class CrmDigitalAlert(models.Model):
+    """Something about a customer that needs attention now. The scheduled
+    check raises it (with a pop-up for the person alerted) and closes it,
+    archived, once its cause is gone."""
+
+    _name = "crm.digital.alert"
+    _description = "Customer Alert"
+    _order = "date desc, id desc"
+
+    name = fields.Char("Alert", required=True)
+    kind = fields.Selection(KINDS, required=True, index=True)
+    severity = fields.Selection(SEVERITIES, required=True, default="warning")
+    date = fields.Datetime("Raised On", required=True, default=fields.Datetime.now)
+    date_closed = fields.Datetime("Closed On", readonly=True)
+    active = fields.Boolean(default=True, help="Closed alerts are archived.")
+    partner_id = fields.Many2one(
+        "res.partner", "Customer", index=True, ondelete="cascade"
+    )
+    lead_id = fields.Many2one(
+        "crm.lead", "Opportunity", index="btree_not_null", ondelete="cascade"
+    )
+    order_id = fields.Many2one(
+        "sale.order", "Quotation / Order", index="btree_not_null", ondelete="cascade"
+    )
+    user_id = fields.Many2one("res.users", "Alerted User", index=True)
+    team_id = fields.Many2one("crm.team", "Sales Team")
+    company_id = fields.Many2one("res.company")
+
+    def _key(self):
+        return (self.kind, *(self[name].id for name in KEY_FIELDS))
+
+    @api.model
+    def _cron_crm_digital_check(self):
+        """Raise the alerts that are due and close those whose cause is gone."""
+        due = {
+            (values["kind"], *(values[name] for name in KEY_FIELDS)): values
+            for values in self._crm_digital_due()
+        }
+        raised = set()
+        for alert in self.search([("active", "=", True)]):
+            key = alert._key()
+            if key in due and key not in raised:
+                raised.add(key)
+            else:
+                alert.write({"active": False, "date_closed": fields.Datetime.now()})
+        alerts = self.create([v for k, v in due.items() if k not in raised])
+        alerts._crm_digital_pop_up()
+        return alerts
+
+    def _crm_digital_due(self):
+        """The alerts the records call for now, as create() values."""
+        today = fields.Date.context_today(self)
+        Lead, Order = self.env["crm.lead"], self.env["sale.order"]
+
+        def settings(record):
+            return record.company_id or self.env.company
+
+        due = []
+        for lead in Lead.search([("crm_digital_stuck", "=", True)]):
+            if settings(lead).crm_digital_alert_stuck:
+                user = lead.user_id or lead.team_id.user_id
+                env = self._crm_digital_env(user)
+                message = env._(
+                    "%(deal)s has been %(days)s days in %(stage)s.",
+                    deal=lead.name,
+                    days=lead.crm_digital_days_in_stage,
+                    stage=lead.stage_id.with_env(env).name,
+                )
+                due.append(self._crm_digital_values("stuck", lead, user, message))
+        for order in Order.search(
+            [("state", "in", ("draft", "sent")), ("validity_date", ">=", today)]
+        ):
+            days = settings(order).crm_digital_alert_quotation_days
+            if days and order.validity_date <= today + timedelta(days=days):
+                env = self._crm_digital_env(order.user_id)
+                message = env._(
+                    "Quotation %(order)s for %(customer)s expires on %(date)s.",
+                    order=order.name,
+                    customer=order.partner_id.commercial_partner_id.name,
+                    date=format_date(env, order.validity_date),
+                )
+                due.append(
+                    self._crm_digital_values(
+                        "quotation_expiring", order, order.user_id, message
+                    )
+                )
+        for order in Order.search(
+            [("state", "=", "sale"), ("crm_digital_renewal_date", ">=", today)]
+        ):
+            days = settings(order).crm_digital_alert_renewal_days
+            if days and order.crm_digital_renewal_date <= today + timedelta(days=days):
+                env = self._crm_digital_env(order.user_id)
+                message = env._(
+                    "The services of %(order)s for %(customer)s renew on %(date)s.",
+                    order=order.name,
+                    customer=order.partner_id.commercial_partner_id.name,
+                    date=format_date(env, order.crm_digital_renewal_date),
+                )
+                due.append(
+                    self._crm_digital_values("renewal", order, order.user_id, message)
+                )
+        # Customers gone inactive, not prospects whose deals were all lost.
+        for partner in self.env["res.partner"].search(
+            [
+                ("crm_digital_lifecycle", "=", "lost"),
+                ("crm_digital_last_deal_date", "!=", False),
+                ("is_company", "=", True),
+            ]
+        ):
+            if settings(partner).crm_digital_alert_inactive:
+                env = self._crm_digital_env(partner.user_id)
+                message = env._(
+                    "%(customer)s has had no deal since %(date)s.",
+                    customer=partner.name,
+                    date=format_date(env, partner.crm_digital_last_deal_date),
+                )
+                due.append(
+                    self._crm_digital_values(
+                        "inactive", partner, partner.user_id, message
+                    )
+                )
+        return due
+
+    def _crm_digital_env(self, user):
+        """An environment in the language of the person alerted."""
+        return self.with_context(lang=user.lang or self.env.lang).env
+
+    def _crm_digital_values(self, kind, record, user, message):
+        """create() values of an alert about a lead, an order or a customer."""
+        partner = record if record._name == "res.partner" else record.partner_id
+        values = {
+            "kind": kind,
+            "severity": SEVERITY[kind],
+            "name": message,
+            "partner_id": partner.commercial_partner_id.id,
+            "lead_id": False,
+            "order_id": False,
+            "user_id": user.id,
+            "team_id": record.team_id.id if "team_id" in record._fields else False,
+            "company_id": record.company_id.id,
+        }
+        if record._name == "crm.lead":
+            values["lead_id"] = record.id
+        elif record._name == "sale.order":
+            values.update(order_id=record.id, lead_id=record.opportunity_id.id)
+        return values
+
+    def _crm_digital_pop_up(self):
+        """Tell each person alerted, in their browser, if the company wants so."""
+        for alert in self.filtered(
+            lambda a: a.user_id
+            and (a.company_id or self.env.company).crm_digital_alert_popup
+        ):
+            action = alert._crm_digital_source_action()
+            notify = getattr(alert.user_id.sudo(), POP_UPS[alert.severity])
+            notify(
+                message=alert.name,
+                title=self._crm_digital_env(alert.user_id)._("Customer alert"),
+                sticky=alert.severity == "danger",
+                action=action,
+            )
+
+    def _crm_digital_source_action(self):
+        record = self.order_id or self.lead_id or self.partner_id
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": record._name,
+            "res_id": record.id,
+            "views": [(False, "form")],
+        }
+
+    def action_open_source(self):
+        self.ensure_one()
+        return self._crm_digital_source_action()
+

@@ -1,0 +1,184 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, fields
+from odoo.tests import tagged
+
+from odoo.addons.crm_digital.tests.common import CrmDigitalCommon
+
+
+@tagged("post_install", "-at_install")
+class TestAlerts(CrmDigitalCommon):
+    """Alerts are raised once per cause, pop up for the person alerted, show
+    as badges and in the customer's history, and close when the cause goes."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Alert = cls.env["crm.digital.alert"]
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "Talleres Albufera, S.L.", "is_company": True}
+        )
+        cls.lead_own.partner_id = cls.customer
+        cls.lead_other.partner_id = cls.customer
+        cls.stage = cls.env.ref("crm_digital.stage_analysis")
+        cls.stage.crm_digital_stuck_days = 10
+        cls.product = cls.env["product.product"].create(
+            {
+                "name": "Copia de seguridad en la nube",
+                "type": "service",
+                "list_price": 29,
+                "crm_digital_recurrence": "month",
+            }
+        )
+
+    def _popups(self, user):
+        return (
+            self.env["bus.bus"]
+            .sudo()
+            .search([("channel", "like", f'"res.partner",{user.partner_id.id}]')])
+            .filtered(lambda bus: '"web_notify"' in bus.message)
+        )
+
+    def _check(self):
+        self.env.flush_all()
+        alerts = self.Alert._cron_crm_digital_check()
+        self.env.cr.precommit.run()
+        # What the user sees next comes from a new request.
+        self.env.invalidate_all()
+        return alerts
+
+    def _stick(self, lead, days):
+        lead.stage_id = self.stage
+        lead.date_last_stage_update = fields.Datetime.now() - timedelta(days=days)
+
+    def _order(self, **values):
+        return self.env["sale.order"].create(
+            {
+                "partner_id": self.customer.id,
+                "user_id": self.user_salesperson.id,
+                "team_id": self.team_led.id,
+                "order_line": [Command.create({"product_id": self.product.id})],
+                **values,
+            }
+        )
+
+    def test_a_stuck_opportunity_alerts_its_salesperson_once(self):
+        self._stick(self.lead_own, 20)
+        popups = self._popups(self.user_salesperson)
+        (alert,) = self._check()
+        self.assertEqual(alert.kind, "stuck")
+        self.assertEqual(alert.severity, "danger")
+        self.assertEqual(alert.user_id, self.user_salesperson)
+        self.assertEqual(alert.partner_id, self.customer)
+        self.assertEqual(alert.lead_id, self.lead_own)
+        self.assertIn("20 days in", alert.name)
+        (popup,) = self._popups(self.user_salesperson) - popups
+        shown = json.loads(popup.message)["payload"]
+        self.assertEqual(shown["message"], alert.name)
+        self.assertEqual(shown["action"]["res_id"], self.lead_own.id)
+        # Badges on the opportunity and the customer.
+        lead = self.lead_own.with_user(self.user_salesperson)
+        self.assertEqual(lead.crm_digital_alert_count, 1)
+        self.assertEqual(
+            self.customer.with_user(self.user_salesperson).crm_digital_alert_count, 1
+        )
+        # The next check raises nothing new and pops up nothing more.
+        popups = self._popups(self.user_salesperson)
+        self.assertFalse(self._check())
+        self.assertFalse(self._popups(self.user_salesperson) - popups)
+        self.assertEqual(self.Alert.search_count([("kind", "=", "stuck")]), 1)
+        # Moving on closes it; the customer's history keeps it.
+        self.lead_own.write(
+            {
+                "stage_id": self.env.ref("crm_digital.stage_offer").id,
+                "date_deadline": "2027-01-31",
+            }
+        )
+        self._check()
+        self.assertFalse(alert.active)
+        self.assertTrue(alert.date_closed)
+        self.assertEqual(lead.crm_digital_alert_count, 0)
+        history = self.env["crm.digital.customer.event"].with_user(
+            self.user_salesperson
+        )
+        self.assertEqual(
+            history.search(
+                [("partner_id", "=", self.customer.id), ("kind", "=", "alert")]
+            ).mapped("res_id"),
+            [alert.id],
+        )
+
+    def test_each_role_sees_the_alerts_of_the_deals_it_sees(self):
+        self._stick(self.lead_own, 20)
+        self._stick(self.lead_other, 20)
+        self._check()
+
+        def seen_by(user):
+            return self.Alert.with_user(user).search([]).lead_id
+
+        self.assertEqual(seen_by(self.user_salesperson), self.lead_own)
+        self.assertEqual(seen_by(self.user_salesperson_other), self.lead_other)
+        self.assertEqual(seen_by(self.user_leader), self.lead_own)
+        self.assertEqual(seen_by(self.user_manager), self.lead_own | self.lead_other)
+
+    def test_quotations_and_renewals_alert_the_days_set(self):
+        today = fields.Date.today()
+        expiring = self._order(validity_date=today + timedelta(days=2))
+        self._order(validity_date=today + timedelta(days=10))
+        renewing = self._order()
+        renewing.action_confirm()
+        renewing.date_order = fields.Datetime.now() - timedelta(days=10)
+        self.assertEqual(
+            renewing.crm_digital_renewal_date,
+            (fields.Datetime.now() - timedelta(days=10)).date()
+            + relativedelta(months=1),
+        )
+        alerts = self._check()
+        self.assertEqual(
+            sorted(alerts.mapped(lambda a: (a.kind, a.order_id))),
+            sorted([("quotation_expiring", expiring), ("renewal", renewing)]),
+        )
+        self.assertEqual(alerts.mapped("severity"), ["warning", "info"])
+        # The consultant switches renewal alerts off: the open one closes.
+        settings = self.env["res.config.settings"].with_user(self.user_consultant)
+        settings.create({"crm_digital_alert_renewal_days": 0}).execute()
+        self._check()
+        self.assertEqual(
+            self.Alert.search([]).mapped("kind"), ["quotation_expiring"]
+        )
+
+    def test_a_customer_gone_inactive_alerts_its_salesperson_in_spanish(self):
+        self.env["res.lang"]._activate_lang("es_ES")
+        self.env["ir.module.module"]._load_module_terms(
+            ["crm_digital_alerts"], ["es_ES"]
+        )
+        self.user_salesperson.lang = "es_ES"
+        self.customer.user_id = self.user_salesperson
+        self.lead_own.action_set_lost()
+        self.lead_other.action_set_lost()
+        order = self._order()
+        self.product.crm_digital_recurrence = False
+        order.action_confirm()
+        order.date_order = fields.Datetime.now() - relativedelta(months=14)
+        self.assertEqual(self.customer.crm_digital_lifecycle, "lost")
+        (alert,) = self._check()
+        self.assertEqual(alert.kind, "inactive")
+        self.assertEqual(alert.user_id, self.user_salesperson)
+        self.assertIn("no ha cerrado ningún negocio desde", alert.name)
+
+    def test_pop_ups_can_be_switched_off(self):
+        self.env.company.crm_digital_alert_popup = False
+        self._stick(self.lead_own, 20)
+        popups = self._popups(self.user_salesperson)
+        self.assertTrue(self._check())
+        self.assertFalse(self._popups(self.user_salesperson) - popups)
+
+    def test_the_consultant_sets_alerts_in_the_crm_digital_settings(self):
+        settings = self.env["res.config.settings"].with_user(self.user_consultant)
+        arch = settings.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn('name="crm_digital_alerts"', arch)
+        self.assertIn("crm_digital_alert_quotation_days", arch)
