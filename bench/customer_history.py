@@ -2,17 +2,23 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Customer history speed: how long the History of a customer with thousands
 of records takes to open (its first page, and the count on its button), as
-the web client asks for them, among many other customers.
+the web client asks for them, among many other customers, with the entries the
+documents and alerts addons add.
 
     .venv/bin/python bench/customer_history.py [--deals 3000] [--orders 1000]
+        [--documents 1000]
 
 Uses the database crm_digital_bench (see bench/assignment.py, which creates
-it). Creates the big customer once; prints the milliseconds of each request.
+it) and installs the documents and alerts addons in it. Creates the big
+customer once; prints the milliseconds of each request.
 """
 
 import argparse
+import base64
+import os
 import platform
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -20,6 +26,48 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DB = "crm_digital_bench"
 NAME = "Cliente Grande Bench, S.A."
+
+
+def install_addons(conf):
+    """The history is read with every addon that extends it."""
+    installed = subprocess.run(
+        [
+            "psql",
+            "-X",
+            "-d",
+            DB,
+            "-tAc",
+            "SELECT count(*) FROM ir_module_module WHERE state = 'installed' "
+            "AND name IN ('crm_digital_documents', 'crm_digital_alerts')",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    if installed == "2":
+        return
+    print("Installing the documents and alerts addons...", flush=True)
+    src = os.environ.get("ODOO_SRC") or (
+        Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+        / "crm-digital"
+        / "odoo-18.0"
+    )
+    subprocess.run(
+        [
+            sys.executable,
+            f"{src}/odoo-bin",
+            "-c",
+            str(conf),
+            "-d",
+            DB,
+            "-i",
+            "crm_digital_documents,crm_digital_alerts",
+            "--without-demo=all",
+            "--stop-after-init",
+            "--log-level=warn",
+        ],
+        check=True,
+    )
 
 
 def env_for(conf):
@@ -33,7 +81,7 @@ def env_for(conf):
     return env(user=admin, context={"lang": "en_US", "tz": "Europe/Madrid"})
 
 
-def big_customer(env, deals, orders):
+def big_customer(env, deals, orders, documents):
     Partner = env["res.partner"]
     customer = Partner.search([("name", "=", NAME)], limit=1)
     if customer:
@@ -71,6 +119,21 @@ def big_customer(env, deals, orders):
             for n in range(orders)
         ]
     )
+    # Files attached to its opportunities (filed in dms) and stuck ones.
+    env["ir.attachment"].create(
+        [
+            {
+                "name": f"documento-{n}.pdf",
+                "datas": base64.b64encode(b"%PDF-1.4 bench"),
+                "res_model": "crm.lead",
+                "res_id": leads[n % deals].id,
+            }
+            for n in range(documents)
+        ]
+    )
+    negotiation.crm_digital_stuck_days = 1
+    leads[: deals // 3].date_last_stage_update = "2020-01-01"
+    env["crm.digital.alert"]._cron_crm_digital_check()
     env.cr.commit()
     return customer
 
@@ -88,16 +151,19 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--deals", type=int, default=3000)
     parser.add_argument("--orders", type=int, default=1000)
+    parser.add_argument("--documents", type=int, default=1000)
     args = parser.parse_args()
     conf = REPO / ".state" / "bench.conf"
     if not conf.exists():
         sys.exit("Run bench/assignment.py first: it creates the bench database.")
+    install_addons(conf)
     env = env_for(conf)
-    customer = big_customer(env, args.deals, args.orders)
+    customer = big_customer(env, args.deals, args.orders, args.documents)
     # Fresh planner statistics, as autovacuum keeps them on a live database
     # (the bench database churns through hundreds of thousands of leads).
     for table in ("crm_lead", "crm_digital_stage_history", "sale_order",
-                  "res_partner", "mail_activity", "mail_message"):  # fmt: skip
+                  "res_partner", "mail_activity", "mail_message", "dms_file",
+                  "dms_directory", "crm_digital_alert"):  # fmt: skip
         env.cr.execute(f"ANALYZE {table}")
     Event = env["crm.digital.customer.event"]
     domain = [("partner_id", "=", customer.id)]
@@ -119,7 +185,9 @@ def main():
         return customer.crm_digital_event_count
 
     print(f"Machine: {platform.machine()}, Python {platform.python_version()}")
+    kinds = dict(Event._read_group(domain, ["kind"], ["__count"]))
     print(f"{NAME}: {total:,} history entries, of {everyone:,} in the database")
+    print("  by kind: " + ", ".join(f"{k} {n:,}" for k, n in sorted(kinds.items())))
     print(f"History, first page of 80 with its count: {timed(first_page):.0f} ms")
     print(f"History button count: {timed(button_count):.0f} ms")
     env.cr.rollback()

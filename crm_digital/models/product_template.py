@@ -9,5 +9,6 @@ class ProductTemplate(models.Model):
         [("month", "Every Month"), ("year", "Every Year")],
         "Recurring Service",
         help="A service billed every month or year: quotations show its monthly "
-        "and yearly amounts. Empty: a one-off sale.",
+        "and yearly amounts, and confirmed orders renew every year. Empty: a "
+        "one-off sale.",
     )

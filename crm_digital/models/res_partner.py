@@ -98,16 +98,25 @@ class ResPartner(models.Model):
             )
         ):
             deals[lead.partner_id.commercial_partner_id].append(lead)
-        signed = defaultdict(list)
+        orders = defaultdict(list)
         for order in (
             self.env["sale.order"]
             .sudo()
             .search_fetch(
-                [("partner_id", "child_of", companies.ids), ("state", "=", "sale")],
-                ["partner_id", "date_order", "crm_digital_renewal_date"],
+                [
+                    ("partner_id", "child_of", companies.ids),
+                    ("state", "in", ("draft", "sent", "sale")),
+                ],
+                [
+                    "partner_id",
+                    "state",
+                    "date_order",
+                    "validity_date",
+                    "crm_digital_renewal_date",
+                ],
             )
         ):
-            signed[order.partner_id.commercial_partner_id].append(order)
+            orders[order.partner_id.commercial_partner_id].append(order)
         # Each company and its contacts, read in one query, written only where
         # something changed.
         people = (
@@ -115,10 +124,11 @@ class ResPartner(models.Model):
             .with_context(active_test=False, tracking_disable=True)
             .search([("commercial_partner_id", "in", companies.ids)])
         )
-        inactive_after = self.env.company.crm_digital_inactive_months
         for company, members in people.grouped("commercial_partner_id").items():
             values = self._crm_digital_lifecycle_values(
-                deals[company], signed[company], inactive_after
+                deals[company],
+                orders[company],
+                (company.company_id or self.env.company).crm_digital_inactive_months,
             )
             members.filtered(
                 lambda partner, values=values: any(
@@ -129,22 +139,30 @@ class ResPartner(models.Model):
     def _crm_digital_lifecycle_values(self, leads, orders, inactive_after):
         opportunities = [lead for lead in leads if lead.type == "opportunity"]
         won = [lead for lead in opportunities if lead.crm_digital_outcome == "won"]
+        signed = [order for order in orders if order.state == "sale"]
         wins = sorted(
             [lead.date_closed or lead.write_date for lead in won]
-            + [order.date_order for order in orders]
+            + [order.date_order for order in signed]
         )
+        today = fields.Date.context_today(self)
         cancelled = [
             lead.write_date
             for lead in opportunities
             if lead.crm_digital_outcome == "cancelled"
         ]
         working = any(lead.crm_digital_outcome == "open" for lead in opportunities)
+        quoting = any(
+            order.state != "sale"
+            and (not order.validity_date or order.validity_date >= today)
+            for order in orders
+        )
         # A customer with nothing open nor renewing goes inactive after a while.
         idle_since = (
             wins
             and inactive_after
             and not working
-            and not any(order.crm_digital_renewal_date for order in orders)
+            and not quoting
+            and not any(order.crm_digital_renewal_date for order in signed)
             and wins[-1] + relativedelta(months=inactive_after)
         )
         if idle_since and idle_since <= fields.Datetime.now():
@@ -181,14 +199,18 @@ class ResPartner(models.Model):
 
     @api.model
     def _cron_crm_digital_inactive_customers(self):
-        """Customers whose last deal is older than the months set go inactive."""
-        months = self.env.company.crm_digital_inactive_months
-        if not months:
-            return
-        since = fields.Date.context_today(self) - relativedelta(months=months)
-        self.search(
-            [
-                ("crm_digital_lifecycle", "in", ("customer", "recurring")),
-                ("crm_digital_last_deal_date", "<=", since),
-            ]
-        )._crm_digital_refresh_lifecycle()
+        """Customers whose last deal is older than their company's months go
+        inactive (shared customers follow the main company)."""
+        today = fields.Date.context_today(self)
+        for company in self.env["res.company"].search(
+            [("crm_digital_inactive_months", ">", 0)]
+        ):
+            since = today - relativedelta(months=company.crm_digital_inactive_months)
+            owners = [company.id] + ([False] if company == self.env.company else [])
+            self.search(
+                [
+                    ("crm_digital_lifecycle", "in", ("customer", "recurring")),
+                    ("crm_digital_last_deal_date", "<=", since),
+                    ("company_id", "in", owners),
+                ]
+            )._crm_digital_refresh_lifecycle()

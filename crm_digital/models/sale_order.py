@@ -3,8 +3,6 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
-RENEWAL_PERIODS = {"year": relativedelta(years=1), "month": relativedelta(months=1)}
-
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
@@ -41,9 +39,16 @@ class SaleOrder(models.Model):
         readonly=False,
         copy=False,
         index="btree_not_null",
-        help="When the recurring services of this confirmed order renew: a year "
-        "after the order for yearly services, else a month. It moves on by "
-        "itself once passed; task rules can plan work before it.",
+        help="When the recurring services of this confirmed order come up for "
+        "renewal: every year from the order, whether billed monthly or yearly. "
+        "It moves on by itself once passed; task rules and alerts can plan work "
+        "before it.",
+    )
+    crm_digital_services_end_date = fields.Date(
+        "Services End",
+        copy=False,
+        help="The customer ended the recurring services: nothing renews after "
+        "this day.",
     )
 
     @api.depends(
@@ -73,56 +78,57 @@ class SaleOrder(models.Model):
                 100 * margin / order.amount_untaxed if order.amount_untaxed else 0.0
             )
 
-    @api.depends("state", "date_order", "order_line.product_id.crm_digital_recurrence")
+    @api.depends(
+        "state",
+        "date_order",
+        "crm_digital_services_end_date",
+        "order_line.product_id.crm_digital_recurrence",
+    )
     def _compute_crm_digital_renewal_date(self):
-        today = fields.Date.context_today(self)
         for order in self:
-            order.crm_digital_renewal_date = (
-                order.state == "sale"
-                and order._crm_digital_renewal_after(order.date_order.date(), today)
-            )
+            order.crm_digital_renewal_date = order._crm_digital_next_renewal()
 
-    def _crm_digital_renewal_after(self, start, today):
-        """The first renewal from today on, one period after start or later:
-        yearly services renew every year, monthly ones every month."""
-        recurrences = set(self.order_line.product_id.mapped("crm_digital_recurrence"))
-        period = next(
-            (RENEWAL_PERIODS[r] for r in ("year", "month") if r in recurrences), None
-        )
-        if not period:
+    def _crm_digital_next_renewal(self):
+        """The first yearly anniversary of the order from today on, while its
+        recurring services go on; counted from the order date, so that a
+        29 February or a 31st keeps its place."""
+        self.ensure_one()
+        recurring = any(self.order_line.product_id.mapped("crm_digital_recurrence"))
+        if self.state != "sale" or not recurring:
             return False
-        renewal = start + period
-        while renewal < today:
-            renewal += period
-        return renewal
+        start, today = self.date_order.date(), fields.Date.context_today(self)
+        years = max(1, relativedelta(today, start).years)
+        renewal = start + relativedelta(years=years)
+        if renewal < today:
+            renewal = start + relativedelta(years=years + 1)
+        end = self.crm_digital_services_end_date
+        return renewal if not end or renewal <= end else False
 
     @api.model
     def _cron_crm_digital_next_renewal(self):
-        """Move the renewals that have passed to the next period."""
+        """Move the renewals that have passed to the next year."""
         today = fields.Date.context_today(self)
         for order in self.search(
             [("state", "=", "sale"), ("crm_digital_renewal_date", "<", today)]
         ):
-            order.crm_digital_renewal_date = order._crm_digital_renewal_after(
-                order.crm_digital_renewal_date, today
-            )
+            order.crm_digital_renewal_date = order._crm_digital_next_renewal()
 
     @api.model_create_multi
     def create(self, vals_list):
         orders = super().create(vals_list)
-        orders.filtered(
-            lambda o: o.state == "sale"
-        ).partner_id._crm_digital_refresh_lifecycle()
+        # A quotation keeps a customer active; a confirmed order makes one.
+        orders.partner_id._crm_digital_refresh_lifecycle()
         return orders
 
     def write(self, vals):
-        # Confirming, cancelling, redating or ending the renewals of an order
+        # Confirming, cancelling, redating an order or ending its services
         # changes its customer's stage.
         changes = {
             "state",
             "partner_id",
             "date_order",
             "crm_digital_renewal_date",
+            "crm_digital_services_end_date",
         } & set(vals)
         customers = self.partner_id if changes else None
         result = super().write(vals)

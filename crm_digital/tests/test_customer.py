@@ -106,6 +106,29 @@ class TestCustomer(CrmDigitalCommon):
         self.assertFalse(self.company.crm_digital_lost_date)
         lead.action_set_lost()
         self.assertEqual(self.company.crm_digital_lifecycle, "lost")
+        # So does a quotation under way.
+        self._order()
+        self.assertEqual(self.company.crm_digital_lifecycle, "customer")
+
+    def test_each_company_sets_when_its_customers_go_inactive(self):
+        self.env.company.crm_digital_inactive_months = 12
+        branch = self.env["res.company"].create(
+            {"name": "Filial Valencia", "crm_digital_inactive_months": 0}
+        )
+        self.company.company_id = branch
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.company.id,
+                "company_id": branch.id,
+                "order_line": [fields.Command.create({"product_id": self.product.id})],
+            }
+        )
+        order.action_confirm()
+        order.date_order = fields.Datetime.now() - relativedelta(months=13)
+        self.assertEqual(self.company.crm_digital_lifecycle, "customer", "0: never")
+        branch.crm_digital_inactive_months = 12
+        self.env["res.partner"]._cron_crm_digital_inactive_customers()
+        self.assertEqual(self.company.crm_digital_lifecycle, "lost")
 
     def test_a_customer_whose_service_renews_stays_a_customer(self):
         self.env.company.crm_digital_inactive_months = 12
@@ -117,8 +140,9 @@ class TestCustomer(CrmDigitalCommon):
         self.assertTrue(order.crm_digital_renewal_date)
         self.company._crm_digital_refresh_lifecycle()
         self.assertEqual(self.company.crm_digital_lifecycle, "customer")
-        # The customer ended the service: nothing renews any more.
-        order.crm_digital_renewal_date = False
+        # The customer ended the services: nothing renews any more.
+        order.crm_digital_services_end_date = fields.Date.today()
+        self.assertFalse(order.crm_digital_renewal_date)
         self.assertEqual(self.company.crm_digital_lifecycle, "lost")
 
     def test_history_shows_everything_in_order_and_opens_each_document(self):

@@ -1,8 +1,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from ast import literal_eval
-from datetime import timedelta
+from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
+from freezegun import freeze_time
 
 from odoo import Command, fields
 from odoo.exceptions import ValidationError
@@ -144,34 +145,45 @@ class TestTaskRules(CrmDigitalCommon):
         order.date_order = fields.Datetime.now() - timedelta(days=days_ago)
         return order
 
-    def test_recurring_services_renew_a_period_after_the_order(self):
+    def test_recurring_services_renew_every_year_from_the_order(self):
         today = fields.Date.today()
-        yearly = self._signed("year", days_ago=0)
-        self.assertEqual(
-            yearly.crm_digital_renewal_date, today + relativedelta(years=1)
-        )
-        monthly = self._signed("month", days_ago=0)
-        self.assertEqual(
-            monthly.crm_digital_renewal_date, today + relativedelta(months=1)
-        )
+        for recurrence in ("year", "month"):
+            order = self._signed(recurrence, days_ago=0)
+            self.assertEqual(
+                order.crm_digital_renewal_date, today + relativedelta(years=1)
+            )
         self.assertFalse(self._signed(False, days_ago=0).crm_digital_renewal_date)
         # Signed 13 months ago: the next renewal is next year's.
-        older = self._signed("year", days_ago=395)
+        older = self._signed("month", days_ago=395)
         self.assertEqual(
             older.crm_digital_renewal_date,
-            (fields.Datetime.now() - timedelta(days=395)).date()
-            + relativedelta(years=2),
+            older.date_order.date() + relativedelta(years=2),
         )
-        # A renewal that passed moves on by a period.
-        yearly.crm_digital_renewal_date = today - timedelta(days=1)
+        # A renewal that passed moves on to the next anniversary.
+        older.crm_digital_renewal_date = today - timedelta(days=1)
         self.env["sale.order"]._cron_crm_digital_next_renewal()
         self.assertEqual(
-            yearly.crm_digital_renewal_date,
-            today - timedelta(days=1) + relativedelta(years=1),
+            older.crm_digital_renewal_date,
+            older.date_order.date() + relativedelta(years=2),
         )
-        quotation = self._signed("year", days_ago=0)
-        quotation._action_cancel()
-        self.assertFalse(quotation.crm_digital_renewal_date)
+        # The customer ends the services: no renewal after that day.
+        last_day = older.crm_digital_renewal_date - timedelta(days=1)
+        older.crm_digital_services_end_date = last_day
+        self.assertFalse(older.crm_digital_renewal_date)
+        cancelled = self._signed("year", days_ago=0)
+        cancelled._action_cancel()
+        self.assertFalse(cancelled.crm_digital_renewal_date)
+
+    def test_a_renewal_keeps_the_day_of_the_order(self):
+        order = self._signed("year", days_ago=0)
+        order.date_order = "2024-02-29 10:00:00"
+        for today, renewal in (
+            ("2027-02-01", date(2027, 2, 28)),
+            ("2027-03-01", date(2028, 2, 29)),
+        ):
+            with freeze_time(today):
+                order._compute_crm_digital_renewal_date()
+                self.assertEqual(order.crm_digital_renewal_date, renewal, today)
 
     def test_a_renewal_is_prepared_days_before(self):
         rule = "crm_digital.task_rule_renewal"

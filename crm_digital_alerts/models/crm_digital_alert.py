@@ -17,10 +17,15 @@ SEVERITY = {
     "renewal": "info",
     "inactive": "warning",
 }
-# What tells one cause from another, besides the kind.
-KEY_FIELDS = ("lead_id", "order_id", "partner_id")
+# What tells one alert from another, besides the kind: a deal passed on to
+# someone else closes the old one's alert and alerts the new one.
+KEY_FIELDS = ("lead_id", "order_id", "partner_id", "user_id")
 # How each severity pops up (web_notify).
-POP_UPS = {"info": "notify_info", "warning": "notify_warning", "danger": "notify_danger"}
+POP_UPS = {
+    "info": "notify_info",
+    "warning": "notify_warning",
+    "danger": "notify_danger",
+}
 
 
 class CrmDigitalAlert(models.Model):
@@ -109,8 +114,18 @@ class CrmDigitalAlert(models.Model):
                         "quotation_expiring", order, order.user_id, message
                     )
                 )
+        horizon = max(
+            self.env["res.company"]
+            .search([("crm_digital_alert_renewal_days", ">", 0)])
+            .mapped("crm_digital_alert_renewal_days"),
+            default=0,
+        )
         for order in Order.search(
-            [("state", "=", "sale"), ("crm_digital_renewal_date", ">=", today)]
+            [
+                ("state", "=", "sale"),
+                ("crm_digital_renewal_date", ">=", today),
+                ("crm_digital_renewal_date", "<=", today + timedelta(days=horizon)),
+            ]
         ):
             days = settings(order).crm_digital_alert_renewal_days
             if days and order.crm_digital_renewal_date <= today + timedelta(days=days):
@@ -129,7 +144,7 @@ class CrmDigitalAlert(models.Model):
             [
                 ("crm_digital_lifecycle", "=", "lost"),
                 ("crm_digital_last_deal_date", "!=", False),
-                ("is_company", "=", True),
+                ("parent_id", "=", False),
             ]
         ):
             if settings(partner).crm_digital_alert_inactive:
@@ -173,8 +188,9 @@ class CrmDigitalAlert(models.Model):
     def _crm_digital_pop_up(self):
         """Tell each person alerted, in their browser, if the company wants so."""
         for alert in self.filtered(
-            lambda a: a.user_id
-            and (a.company_id or self.env.company).crm_digital_alert_popup
+            lambda a: (
+                a.user_id and (a.company_id or self.env.company).crm_digital_alert_popup
+            )
         ):
             action = alert._crm_digital_source_action()
             notify = getattr(alert.user_id.sudo(), POP_UPS[alert.severity])
@@ -197,4 +213,3 @@ class CrmDigitalAlert(models.Model):
     def action_open_source(self):
         self.ensure_one()
         return self._crm_digital_source_action()
-

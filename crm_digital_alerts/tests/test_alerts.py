@@ -7,11 +7,11 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, fields
 from odoo.tests import tagged
 
-from odoo.addons.crm_digital.tests.common import CrmDigitalCommon
+from .common import AlertsCommon
 
 
 @tagged("post_install", "-at_install")
-class TestAlerts(CrmDigitalCommon):
+class TestAlerts(AlertsCommon):
     """Alerts are raised once per cause, pop up for the person alerted, show
     as badges and in the customer's history, and close when the cause goes."""
 
@@ -33,14 +33,6 @@ class TestAlerts(CrmDigitalCommon):
                 "list_price": 29,
                 "crm_digital_recurrence": "month",
             }
-        )
-
-    def _popups(self, user):
-        return (
-            self.env["bus.bus"]
-            .sudo()
-            .search([("channel", "like", f'"res.partner",{user.partner_id.id}]')])
-            .filtered(lambda bus: '"web_notify"' in bus.message)
         )
 
     def _check(self):
@@ -68,7 +60,7 @@ class TestAlerts(CrmDigitalCommon):
 
     def test_a_stuck_opportunity_alerts_its_salesperson_once(self):
         self._stick(self.lead_own, 20)
-        popups = self._popups(self.user_salesperson)
+        popups = self._popups_of(self.user_salesperson)
         (alert,) = self._check()
         self.assertEqual(alert.kind, "stuck")
         self.assertEqual(alert.severity, "danger")
@@ -76,7 +68,7 @@ class TestAlerts(CrmDigitalCommon):
         self.assertEqual(alert.partner_id, self.customer)
         self.assertEqual(alert.lead_id, self.lead_own)
         self.assertIn("20 days in", alert.name)
-        (popup,) = self._popups(self.user_salesperson) - popups
+        (popup,) = self._popups_of(self.user_salesperson) - popups
         shown = json.loads(popup.message)["payload"]
         self.assertEqual(shown["message"], alert.name)
         self.assertEqual(shown["action"]["res_id"], self.lead_own.id)
@@ -87,9 +79,9 @@ class TestAlerts(CrmDigitalCommon):
             self.customer.with_user(self.user_salesperson).crm_digital_alert_count, 1
         )
         # The next check raises nothing new and pops up nothing more.
-        popups = self._popups(self.user_salesperson)
+        popups = self._popups_of(self.user_salesperson)
         self.assertFalse(self._check())
-        self.assertFalse(self._popups(self.user_salesperson) - popups)
+        self.assertFalse(self._popups_of(self.user_salesperson) - popups)
         self.assertEqual(self.Alert.search_count([("kind", "=", "stuck")]), 1)
         # Moving on closes it; the customer's history keeps it.
         self.lead_own.write(
@@ -112,6 +104,16 @@ class TestAlerts(CrmDigitalCommon):
             [alert.id],
         )
 
+    def test_a_deal_passed_on_alerts_its_new_salesperson(self):
+        self._stick(self.lead_own, 20)
+        (first,) = self._check()
+        self.lead_own.user_id = self.user_leader
+        popups = self._popups_of(self.user_leader)
+        (second,) = self._check()
+        self.assertFalse(first.active)
+        self.assertEqual(second.user_id, self.user_leader)
+        self.assertEqual(len(self._popups_of(self.user_leader) - popups), 1)
+
     def test_each_role_sees_the_alerts_of_the_deals_it_sees(self):
         self._stick(self.lead_own, 20)
         self._stick(self.lead_other, 20)
@@ -131,11 +133,10 @@ class TestAlerts(CrmDigitalCommon):
         self._order(validity_date=today + timedelta(days=10))
         renewing = self._order()
         renewing.action_confirm()
-        renewing.date_order = fields.Datetime.now() - timedelta(days=10)
+        renewing.date_order = fields.Datetime.now() - timedelta(days=350)
         self.assertEqual(
             renewing.crm_digital_renewal_date,
-            (fields.Datetime.now() - timedelta(days=10)).date()
-            + relativedelta(months=1),
+            renewing.date_order.date() + relativedelta(years=1),
         )
         alerts = self._check()
         self.assertEqual(
@@ -147,9 +148,7 @@ class TestAlerts(CrmDigitalCommon):
         settings = self.env["res.config.settings"].with_user(self.user_consultant)
         settings.create({"crm_digital_alert_renewal_days": 0}).execute()
         self._check()
-        self.assertEqual(
-            self.Alert.search([]).mapped("kind"), ["quotation_expiring"]
-        )
+        self.assertEqual(self.Alert.search([]).mapped("kind"), ["quotation_expiring"])
 
     def test_a_customer_gone_inactive_alerts_its_salesperson_in_spanish(self):
         self.env["res.lang"]._activate_lang("es_ES")
@@ -173,9 +172,9 @@ class TestAlerts(CrmDigitalCommon):
     def test_pop_ups_can_be_switched_off(self):
         self.env.company.crm_digital_alert_popup = False
         self._stick(self.lead_own, 20)
-        popups = self._popups(self.user_salesperson)
+        popups = self._popups_of(self.user_salesperson)
         self.assertTrue(self._check())
-        self.assertFalse(self._popups(self.user_salesperson) - popups)
+        self.assertFalse(self._popups_of(self.user_salesperson) - popups)
 
     def test_the_consultant_sets_alerts_in_the_crm_digital_settings(self):
         settings = self.env["res.config.settings"].with_user(self.user_consultant)

@@ -2,19 +2,12 @@
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from odoo.addons.crm_digital.tests.common import CrmDigitalCommon
+from .common import AlertsCommon
 
 
 @tagged("post_install", "-at_install")
-class TestPopup(CrmDigitalCommon):
+class TestPopup(AlertsCommon):
     """Pop-ups reach a salesperson's browser through the bus (web_notify)."""
-
-    def _popups_of(self, user):
-        return (
-            self.env["bus.bus"]
-            .search([("channel", "like", f'"res.partner",{user.partner_id.id}]')])
-            .filtered(lambda bus: '"web_notify"' in bus.message)
-        )
 
     def test_salesperson_gets_a_popup_in_the_browser(self):
         before = self._popups_of(self.user_salesperson)

@@ -10,23 +10,28 @@ class CrmDigitalCustomerEvent(models.Model):
 
     def _crm_digital_event_queries(self):
         """Files filed with the customer, one of its opportunities or one of
-        its quotations (dms directories linked to those records); an
+        its quotations (dms directories linked to those records). dms files
+        image fields too (a logo, in five sizes): those are left out; an
         attachment filed in several storages counts once."""
         once = SQL(
-            """f.active AND NOT EXISTS (SELECT 1 FROM dms_file g
-                WHERE g.attachment_id = f.attachment_id AND g.active
-                AND g.id < f.id)"""
+            """f.active
+                AND NOT EXISTS (SELECT 1 FROM ir_attachment a
+                    WHERE a.id = f.attachment_id AND a.res_field IS NOT NULL)
+                AND NOT EXISTS (SELECT 1 FROM dms_file g
+                    WHERE g.attachment_id = f.attachment_id AND g.active
+                    AND g.id < f.id)"""
         )
         return [
             *super()._crm_digital_event_queries(),
             SQL(
                 """SELECT f.id * 64 + 16, f.create_date, 'document', f.name,
-                    p.commercial_partner_id, NULL::int, NULL::int, p.user_id,
-                    NULL::int, p.company_id, NULL, 'dms.file', f.id
+                    c.id, NULL::int, NULL::int, c.user_id, NULL::int,
+                    c.company_id, NULL, 'dms.file', f.id
                 FROM dms_file f
                 JOIN dms_directory d ON d.id = f.directory_id
                 JOIN res_partner p ON d.res_model = 'res.partner'
                     AND p.id = d.res_id
+                JOIN res_partner c ON c.id = p.commercial_partner_id
                 WHERE %s""",
                 once,
             ),

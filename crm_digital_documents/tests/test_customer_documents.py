@@ -1,5 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
+import io
+
+from PIL import Image
 
 from odoo import Command
 from odoo.tests import tagged
@@ -94,6 +97,20 @@ class TestCustomerDocuments(CrmDigitalCommon):
             document.directory_id.parent_id,
             self.env.ref("crm_digital_documents.dms_directory_opportunities"),
         )
+
+    def test_a_logo_is_not_a_document(self):
+        logo = io.BytesIO()
+        Image.new("RGB", (64, 64), "teal").save(logo, "PNG")
+        self.customer.image_1920 = base64.b64encode(logo.getvalue())
+        self._attach(self.user_salesperson, self.customer, "cif.pdf")
+        filed = self.env["dms.file"].search(
+            [
+                ("directory_id.res_model", "=", "res.partner"),
+                ("directory_id.res_id", "=", self.customer.id),
+            ]
+        )
+        self.assertGreater(len(filed), 1, "dms files the logo's sizes as well")
+        self.assertEqual(self._history(self.user_manager).mapped("name"), ["cif.pdf"])
 
     def test_each_salesperson_sees_the_documents_of_their_deals_only(self):
         self._attach(self.user_salesperson, self.lead_own, "oferta-propia.pdf")
