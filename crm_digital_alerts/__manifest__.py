@@ -18,4 +18,9 @@
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "crm_digital_alerts/static/tests/tours/*.js",
+        ],
+    },
 }

@@ -1,1 +1,1 @@
-from . import test_alerts, test_popup
+from . import test_alerts, test_popup, test_ui
