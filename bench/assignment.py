@@ -17,6 +17,8 @@ import sys
 import time
 from pathlib import Path
 
+from odoo_install import install
+
 REPO = Path(__file__).resolve().parents[1]
 DB = "crm_digital_bench"
 
@@ -36,28 +38,7 @@ def ensure_database(conf):
     )
     if exists.returncode != 0:
         print("Creating the bench database (about two minutes)...", flush=True)
-        src = (
-            os.environ.get("ODOO_SRC")
-            or Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-            / "crm-digital"
-            / "odoo-18.0"
-        )
-        subprocess.run(
-            [
-                sys.executable,
-                f"{src}/odoo-bin",
-                "-c",
-                str(conf),
-                "-d",
-                DB,
-                "-i",
-                "crm_digital",
-                "--without-demo=all",
-                "--stop-after-init",
-                "--log-level=warn",
-            ],
-            check=True,
-        )
+        install(conf, DB, "crm_digital")
 
 
 def setup(env, leads_count):

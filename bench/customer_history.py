@@ -15,13 +15,14 @@ customer once; prints the milliseconds of each request.
 
 import argparse
 import base64
-import os
 import platform
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from odoo_install import install
 
 REPO = Path(__file__).resolve().parents[1]
 DB = "crm_digital_bench"
@@ -47,27 +48,7 @@ def install_addons(conf):
     if installed == "2":
         return
     print("Installing the documents and alerts addons...", flush=True)
-    src = os.environ.get("ODOO_SRC") or (
-        Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-        / "crm-digital"
-        / "odoo-18.0"
-    )
-    subprocess.run(
-        [
-            sys.executable,
-            f"{src}/odoo-bin",
-            "-c",
-            str(conf),
-            "-d",
-            DB,
-            "-i",
-            "crm_digital_documents,crm_digital_alerts",
-            "--without-demo=all",
-            "--stop-after-init",
-            "--log-level=warn",
-        ],
-        check=True,
-    )
+    install(conf, DB, "crm_digital_documents,crm_digital_alerts")
 
 
 def env_for(conf):
