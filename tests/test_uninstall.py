@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+
 import pytest
 
 ADDONS = [
@@ -10,11 +12,57 @@ ADDONS = [
 ]
 
 
+def _history_kinds(admin, partner):
+    rows = admin(
+        "crm.digital.customer.event",
+        "search_read",
+        [("partner_id", "=", partner)],
+        fields=["kind"],
+    )
+    return {row["kind"] for row in rows}
+
+
+def _uninstall(admin, names):
+    ids = admin("ir.module.module", "search", [("name", "in", names)])
+    admin("ir.module.module", "button_immediate_uninstall", ids)
+
+
 @pytest.mark.destructive
 def test_addons_uninstall_cleanly_and_leave_crm_working(admin):
+    # The addons that add rows to the customer history take them away when
+    # uninstalled, whether their source tables stay (documents: dms stays) or
+    # go (alerts), and the core's history goes on working.
+    customer = admin("res.partner", "create", {"name": "Cliente Desinstalación"})
+    admin("crm.lead", "create", {"name": "Oportunidad", "partner_id": customer})
+    admin(
+        "crm.digital.alert",
+        "create",
+        {"name": "Atascada", "kind": "stuck", "partner_id": customer},
+    )
+    admin(
+        "ir.attachment",
+        "create",
+        {
+            "name": "escrituras.pdf",
+            "datas": base64.b64encode(b"%PDF-1.4").decode(),
+            "res_model": "res.partner",
+            "res_id": customer,
+        },
+    )
+    deal = _history_kinds(admin, customer) - {"alert", "document"}
+    assert deal & {"lead", "opportunity"}
+    assert _history_kinds(admin, customer) == deal | {"alert", "document"}
+    _uninstall(admin, ["crm_digital_documents"])
+    assert _history_kinds(admin, customer) == deal | {"alert"}
+    _uninstall(admin, ["crm_digital_alerts"])
+    assert _history_kinds(admin, customer) == deal
+
     ids = admin("ir.module.module", "search", [("name", "in", ADDONS)])
     assert len(ids) == len(ADDONS)
-    admin("ir.module.module", "button_immediate_uninstall", ids)
+    rest = admin(
+        "ir.module.module", "search", [("id", "in", ids), ("state", "=", "installed")]
+    )
+    admin("ir.module.module", "button_immediate_uninstall", rest)
     states = admin("ir.module.module", "read", ids, fields=["name", "state"])
     assert {row["name"]: row["state"] for row in states} == dict.fromkeys(
         ADDONS, "uninstalled"

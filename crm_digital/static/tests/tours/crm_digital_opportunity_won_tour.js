@@ -46,6 +46,20 @@ function moveTo(stage) {
                 `.o_statusbar_status .dropdown-toggle:not(.o_arrow_button):visible:contains('${stage}')`,
             ].join(", "),
         },
+        {
+            content: `Save ${stage} if the stage menu of phones left it unsaved`,
+            trigger: ".o_form_view",
+            run() {
+                const save = document.querySelector(".o_form_button_save");
+                if (save && save.offsetParent !== null) {
+                    save.click();
+                }
+            },
+        },
+        {
+            content: `Saved in ${stage}`,
+            trigger: ".o_form_view:not(:has(.o_form_button_save:visible))",
+        },
     ];
 }
 
