@@ -79,14 +79,12 @@ class CrmDigitalAlert(models.Model):
 
     def _crm_digital_due(self):
         """The alerts the records call for now, as create() values."""
-        today = fields.Date.context_today(self)
-        Lead, Order = self.env["crm.lead"], self.env["sale.order"]
 
         def settings(record):
             return record.company_id or self.env.company
 
         due = []
-        for lead in Lead.search([("crm_digital_stuck", "=", True)]):
+        for lead in self.env["crm.lead"].search([("crm_digital_stuck", "=", True)]):
             if settings(lead).crm_digital_alert_stuck:
                 user = lead.user_id or lead.team_id.user_id
                 env = self._crm_digital_env(user)
@@ -97,48 +95,38 @@ class CrmDigitalAlert(models.Model):
                     stage=lead.stage_id.with_env(env).name,
                 )
                 due.append(self._crm_digital_values("stuck", lead, user, message))
-        for order in Order.search(
-            [("state", "in", ("draft", "sent")), ("validity_date", ">=", today)]
+        for order in self._crm_digital_orders_due(
+            [("state", "in", ("draft", "sent"))],
+            "validity_date",
+            "crm_digital_alert_quotation_days",
         ):
-            days = settings(order).crm_digital_alert_quotation_days
-            if days and order.validity_date <= today + timedelta(days=days):
-                env = self._crm_digital_env(order.user_id)
-                message = env._(
-                    "Quotation %(order)s for %(customer)s expires on %(date)s.",
-                    order=order.name,
-                    customer=order.partner_id.commercial_partner_id.name,
-                    date=format_date(env, order.validity_date),
+            env = self._crm_digital_env(order.user_id)
+            message = env._(
+                "Quotation %(order)s for %(customer)s expires on %(date)s.",
+                order=order.name,
+                customer=order.partner_id.commercial_partner_id.name,
+                date=format_date(env, order.validity_date),
+            )
+            due.append(
+                self._crm_digital_values(
+                    "quotation_expiring", order, order.user_id, message
                 )
-                due.append(
-                    self._crm_digital_values(
-                        "quotation_expiring", order, order.user_id, message
-                    )
-                )
-        horizon = max(
-            self.env["res.company"]
-            .search([("crm_digital_alert_renewal_days", ">", 0)])
-            .mapped("crm_digital_alert_renewal_days"),
-            default=0,
-        )
-        for order in Order.search(
-            [
-                ("state", "=", "sale"),
-                ("crm_digital_renewal_date", ">=", today),
-                ("crm_digital_renewal_date", "<=", today + timedelta(days=horizon)),
-            ]
+            )
+        for order in self._crm_digital_orders_due(
+            [("state", "=", "sale")],
+            "crm_digital_renewal_date",
+            "crm_digital_alert_renewal_days",
         ):
-            days = settings(order).crm_digital_alert_renewal_days
-            if days and order.crm_digital_renewal_date <= today + timedelta(days=days):
-                env = self._crm_digital_env(order.user_id)
-                message = env._(
-                    "The services of %(order)s for %(customer)s renew on %(date)s.",
-                    order=order.name,
-                    customer=order.partner_id.commercial_partner_id.name,
-                    date=format_date(env, order.crm_digital_renewal_date),
-                )
-                due.append(
-                    self._crm_digital_values("renewal", order, order.user_id, message)
-                )
+            env = self._crm_digital_env(order.user_id)
+            message = env._(
+                "The services of %(order)s for %(customer)s renew on %(date)s.",
+                order=order.name,
+                customer=order.partner_id.commercial_partner_id.name,
+                date=format_date(env, order.crm_digital_renewal_date),
+            )
+            due.append(
+                self._crm_digital_values("renewal", order, order.user_id, message)
+            )
         # Customers gone inactive, not prospects whose deals were all lost.
         for partner in self.env["res.partner"].search(
             [
@@ -160,6 +148,28 @@ class CrmDigitalAlert(models.Model):
                     )
                 )
         return due
+
+    def _crm_digital_orders_due(self, domain, date_field, days_field):
+        """Orders whose date falls within the days their company sets (0:
+        never), from today on."""
+        today = fields.Date.context_today(self)
+        horizon = max(
+            self.env["res.company"].search([(days_field, ">", 0)]).mapped(days_field),
+            default=0,
+        )
+        orders = self.env["sale.order"].search(
+            [
+                *domain,
+                (date_field, ">=", today),
+                (date_field, "<=", today + timedelta(days=horizon)),
+            ]
+        )
+
+        def within(order):
+            days = (order.company_id or self.env.company)[days_field]
+            return days and order[date_field] <= today + timedelta(days=days)
+
+        return orders.filtered(within)
 
     def _crm_digital_env(self, user):
         """An environment in the language of the person alerted."""
