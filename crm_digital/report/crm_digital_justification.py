@@ -206,7 +206,7 @@ class ReportCrmDigitalJustification(models.AbstractModel):
             [("res_model", "in", [False, "crm.lead"])]
         )
         automations = self.env["base.automation"].search_count(
-            [("model_name", "=", "crm.lead")]
+            [("model_name", "in", ["crm.lead", "sale.order"])]
         )
         evidence["tasks"] += [
             self.env._(
@@ -216,7 +216,7 @@ class ReportCrmDigitalJustification(models.AbstractModel):
             ),
             self.env._(
                 "Activities planned on leads and opportunities: %(count)s. "
-                "Automated rules on leads: %(automations)s.",
+                "Automated rules on leads and quotations: %(automations)s.",
                 count=self.env["mail.activity"].search_count(
                     [("res_model", "=", "crm.lead")]
                 ),

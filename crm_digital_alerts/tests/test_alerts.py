@@ -176,6 +176,21 @@ class TestAlerts(AlertsCommon):
         self.assertTrue(self._check())
         self.assertFalse(self._popups_of(self.user_salesperson) - popups)
 
+    def test_the_justification_shows_the_alerts_set_and_raised(self):
+        self.env.company.crm_digital_alert_renewal_days = 0
+        self._stick(self.lead_own, 20)
+        self._check()
+        Report = self.env["report.crm_digital.report_justification"]
+        lines = Report._crm_digital_evidence(self.env.company)["alerts"]
+        self.assertIn("Module crm_digital_alerts installed.", lines)
+        self.assertIn(
+            "Alerts on stuck opportunities: on; days before a quotation expires: 3; "
+            "days before a service renews: off; on customers gone inactive: on; "
+            "pop-ups: on.",
+            lines,
+        )
+        self.assertIn("Alerts raised: 1, 1 of them open.", lines)
+
     def test_the_consultant_sets_alerts_in_the_crm_digital_settings(self):
         settings = self.env["res.config.settings"].with_user(self.user_consultant)
         arch = settings.get_views([(False, "form")])["views"]["form"]["arch"]

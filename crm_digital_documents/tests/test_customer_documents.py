@@ -126,6 +126,29 @@ class TestCustomerDocuments(CrmDigitalCommon):
         self.assertFalse(files.search([("name", "=", "oferta-ajena.pdf")]))
         self.assertTrue(files.search([("name", "=", "oferta-propia.pdf")]))
 
+    def test_the_justification_shows_where_documents_are_filed(self):
+        self._attach(self.user_salesperson, self.lead_own, "oferta.pdf")
+        Report = self.env["report.crm_digital.report_justification"]
+        lines = Report._crm_digital_evidence(self.env.company)["documents"]
+        self.assertIn("Module crm_digital_documents installed.", lines)
+        self.assertTrue(
+            any(
+                line.startswith("Document storages") and "Commercial Documents" in line
+                for line in lines
+            ),
+            lines,
+        )
+        self.assertTrue(
+            any(
+                line.startswith("Attachments filed automatically from: ")
+                and "Lead/Opportunity" in line
+                for line in lines
+            ),
+            lines,
+        )
+        documents = next(line for line in lines if line.startswith("Documents: "))
+        self.assertGreaterEqual(int(documents.split(": ")[1].rstrip(".")), 1)
+
     def test_the_consultant_finds_documents_in_the_crm_digital_settings(self):
         settings = self.env["res.config.settings"].with_user(self.user_consultant)
         arch = settings.get_views([(False, "form")])["views"]["form"]["arch"]
