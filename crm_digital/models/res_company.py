@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 # Kit Digital segments: (employees, users the solution must serve,
 # parametrisation hours the agent owes).
@@ -60,6 +61,13 @@ class ResCompany(models.Model):
         help="A customer with no deal for this many months, nothing open and no "
         "service renewing becomes Lost / Inactive; 0: never.",
     )
+
+    @api.constrains("crm_digital_inactive_months")
+    def _check_crm_digital_inactive_months(self):
+        if any(company.crm_digital_inactive_months < 0 for company in self):
+            raise ValidationError(
+                self.env._("Customers inactive after: give 0 months (never) or more.")
+            )
 
     def _crm_digital_sales_users(self):
         """The internal users who work in the CRM of this company."""

@@ -2,6 +2,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from .common import CrmDigitalCommon
@@ -109,6 +110,10 @@ class TestCustomer(CrmDigitalCommon):
         # So does a quotation under way.
         self._order()
         self.assertEqual(self.company.crm_digital_lifecycle, "customer")
+
+    def test_inactive_months_cannot_be_negative(self):
+        with self.assertRaisesRegex(ValidationError, "0 months"):
+            self.env.company.crm_digital_inactive_months = -1
 
     def test_each_company_sets_when_its_customers_go_inactive(self):
         self.env.company.crm_digital_inactive_months = 12

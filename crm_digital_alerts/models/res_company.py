@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
@@ -32,3 +33,19 @@ class ResCompany(models.Model):
         default=True,
         help="A new alert also pops up in the browser of the person alerted.",
     )
+
+    @api.constrains(
+        "crm_digital_alert_quotation_days", "crm_digital_alert_renewal_days"
+    )
+    def _check_crm_digital_alert_days(self):
+        for company in self:
+            if (
+                min(
+                    company.crm_digital_alert_quotation_days,
+                    company.crm_digital_alert_renewal_days,
+                )
+                < 0
+            ):
+                raise ValidationError(
+                    self.env._("Alert days: give 0 (no alert) or more.")
+                )

@@ -5,6 +5,7 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, fields
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from .common import AlertsCommon
@@ -190,6 +191,10 @@ class TestAlerts(AlertsCommon):
             lines,
         )
         self.assertIn("Alerts raised: 1, 1 of them open.", lines)
+
+    def test_alert_days_cannot_be_negative(self):
+        with self.assertRaisesRegex(ValidationError, "Alert days"):
+            self.env.company.crm_digital_alert_renewal_days = -5
 
     def test_the_consultant_sets_alerts_in_the_crm_digital_settings(self):
         settings = self.env["res.config.settings"].with_user(self.user_consultant)
