@@ -1,1 +1,4 @@
 from . import crm_digital_customer_event
+from . import dms_directory
+from . import dms_file
+from . import ir_attachment

@@ -7,27 +7,17 @@ from PIL import Image
 from odoo import Command
 from odoo.tests import tagged
 
-from odoo.addons.crm_digital.tests.common import CrmDigitalCommon
+from .common import DocumentsCommon
 
 
 @tagged("post_install", "-at_install")
-class TestCustomerDocuments(CrmDigitalCommon):
+class TestCustomerDocuments(DocumentsCommon):
     """Documents of the commercial activity, and those the customer sends,
     are filed per record and appear in the customer's history."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.customer = cls.env["res.partner"].create(
-            {"name": "Clínica Dental Sonrisa, S.L.", "is_company": True}
-        )
-        cls.contact = cls.env["res.partner"].create(
-            {
-                "name": "Marta Gil",
-                "email": "marta@sonrisa.example",
-                "parent_id": cls.customer.id,
-            }
-        )
         cls.lead_own.partner_id = cls.contact
         cls.lead_other.partner_id = cls.contact
 
