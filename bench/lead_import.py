@@ -2,7 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Lead import speed: stock Odoo's Import (base_import, 2,000-row batches) on
 the first rows of a generated CSV, against CRM Digital's lead import (with
-validation, duplicate checks and rule assignment) on the whole file.
+validation, duplicate checks and rule assignment) on the whole file, run in
+process and then as a user starts it: over XML-RPC on a server with 2 workers
+and queue_job's runner, from pressing Import to the import being done.
 
     .venv/bin/python bench/lead_import.py [--rows 100000] [--stock-rows 10000]
 
@@ -12,14 +14,18 @@ prints rows/s and its peak memory. Exits 1 when ours is not 10 times stock.
 """
 
 import argparse
+import base64
 import csv
 import io
+import os
 import platform
 import random
 import resource
 import subprocess
 import sys
 import time
+import urllib.request
+import xmlrpc.client
 from pathlib import Path
 
 from stdnum.es import nif
@@ -95,8 +101,7 @@ def run_stock(conf, data, rows):
     return time.perf_counter() - started
 
 
-def run_ours(conf, data, rows):
-    env = env_for(conf)
+def remove_bench_leads(env):
     env.cr.execute("DELETE FROM crm_lead WHERE partner_name LIKE 'Empresa Bench %'")
     # What unlink() would also remove: the deleted leads' followers.
     env.cr.execute(
@@ -104,11 +109,16 @@ def run_ours(conf, data, rows):
         "AND NOT EXISTS (SELECT FROM crm_lead l WHERE l.id = f.res_id)"
     )
     env.cr.commit()
+
+
+def run_ours(conf, data, rows):
+    env = env_for(conf)
+    remove_bench_leads(env)
     template = env["crm.digital.import.template"].search([("code", "=", "crm_digital")])
     job = env["crm.digital.lead.import"].create(
         {
             "file_name": "bench.csv",
-            "file": __import__("base64").b64encode(data),
+            "file": base64.b64encode(data),
             "template_id": template.id,
             "duplicate_policy": "flag",
         }
@@ -125,9 +135,79 @@ def run_ours(conf, data, rows):
     return elapsed
 
 
+def run_background(conf, data, rows):
+    """As the administrator in the web client: create the import, press
+    Import, wait for the job that the runner hands to a worker to end."""
+    env = env_for(conf)
+    remove_bench_leads(env)
+    env.cr.close()
+    port = int(os.environ.get("CRM_DIGITAL_BENCH_PORT", "8269"))
+    src = os.environ.get("ODOO_SRC") or (
+        Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+        / "crm-digital"
+        / "odoo-18.0"
+    )
+    server = subprocess.Popen(
+        [sys.executable, f"{src}/odoo-bin", "-c", str(conf), "-d", DB,
+         "--http-port", str(port), "--gevent-port", str(port + 1),
+         "--workers", "2", "--max-cron-threads", "0", "--limit-time-real", "3600",
+         "--limit-memory-hard", str(4 << 30), "--log-level=warn"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"{url}/web/login", timeout=5)  # noqa: S310
+                break
+            except OSError:
+                time.sleep(1)
+        uid = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/common").authenticate(
+            DB, "admin", "admin", {}
+        )
+        models = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/object", allow_none=True)
+
+        def call(method, *args, **kwargs):
+            return models.execute_kw(
+                DB, uid, "admin", "crm.digital.lead.import", method, list(args), kwargs
+            )
+
+        upload = base64.b64encode(data).decode()
+        job = call(
+            "create",
+            {"file_name": "bench.csv", "file": upload, "duplicate_policy": "flag"},
+        )
+        started = time.perf_counter()
+        call("action_import", [job])
+        while True:
+            state = call("read", [job], fields=["state"])[0]["state"]
+            if state != "queued":
+                break
+            time.sleep(0.5)
+        elapsed = time.perf_counter() - started
+        counts = ["created_count", "flagged_count", "rejected_count", "error_message"]
+        figures = call("read", [job], fields=counts)[0]
+        error = figures["error_message"] or ""
+        print(f"  {state}: created {figures['created_count']}, flagged "
+              f"{figures['flagged_count']}, rejected {figures['rejected_count']} "
+              f"{error}")  # fmt: skip
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    return elapsed
+
+
+RUNS = {"stock": run_stock, "ours": run_ours, "background": run_background}
+LABELS = {
+    "stock": "Stock base_import",
+    "ours": "CRM Digital import",
+    "background": "CRM Digital import, background job as a user starts it",
+}
+
+
 def child(mode, conf, path, rows):
     data = Path(path).read_bytes()
-    elapsed = (run_stock if mode == "stock" else run_ours)(conf, data, rows)
+    elapsed = RUNS[mode](conf, data, rows)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{rows / elapsed:.1f} {elapsed:.1f} {peak:.0f}")
 
@@ -151,7 +231,11 @@ def main():
     print(f"Machine: {platform.machine()}, Python {platform.python_version()}; "
           f"file: {args.rows} rows", flush=True)  # fmt: skip
     results = {}
-    for mode, rows in (("stock", args.stock_rows), ("ours", args.rows)):
+    for mode, rows in (
+        ("stock", args.stock_rows),
+        ("ours", args.rows),
+        ("background", args.rows),
+    ):
         command = [sys.executable, __file__, "--child", mode, str(conf), str(path)]
         out = subprocess.run(
             [*command, str(rows)], check=True, capture_output=True, text=True
@@ -159,12 +243,14 @@ def main():
         *lines, figures = out.stdout.strip().splitlines()
         rate, elapsed, peak = map(float, figures.split())
         results[mode] = rate
-        label = "Stock base_import" if mode == "stock" else "CRM Digital import"
-        print(f"{label}: {rows} rows in {elapsed:.0f} s = {rate:,.0f} rows/s, "
-              f"peak memory {peak:.0f} MB", *lines, sep="\n", flush=True)  # fmt: skip
-    ratio = results["ours"] / results["stock"]
-    print(f"Ratio: {ratio:.1f}x stock (target: 10x)")
-    sys.exit(0 if ratio >= 10 else 1)
+        # The server's workers hold the background run's memory, not the client.
+        memory = f", peak memory {peak:.0f} MB" if mode != "background" else ""
+        print(f"{LABELS[mode]}: {rows} rows in {elapsed:.0f} s = {rate:,.0f} rows/s"
+              f"{memory}", *lines, sep="\n", flush=True)  # fmt: skip
+    ratios = {mode: results[mode] / results["stock"] for mode in ("ours", "background")}
+    print(f"Ratio: {ratios['ours']:.1f}x stock in process, {ratios['background']:.1f}x "
+          "as a user starts it (target: 10x)")  # fmt: skip
+    sys.exit(0 if min(ratios.values()) >= 10 else 1)
 
 
 if __name__ == "__main__":

@@ -43,6 +43,9 @@
     "post_init_hook": "post_init_hook",
     "uninstall_hook": "uninstall_hook",
     "assets": {
+        "web.assets_backend": [
+            "crm_digital/static/src/**/*",
+        ],
         "web.assets_tests": [
             "crm_digital/static/tests/tours/*.js",
         ],

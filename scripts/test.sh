@@ -14,7 +14,7 @@ DB="crm_digital_test_$$"
 ODOO_PORT="${CRM_DIGITAL_TEST_PORT:-8169}"
 API_PORT="$((ODOO_PORT + 1))"
 CONF="$STATE/test.conf"
-LOG="$STATE/test-odoo.log"
+LOG="$STATE/test-odoo${ADDON:+-$ADDON}.log"
 REPORT="$STATE/test-pytest.xml"
 SERVER_PID=""
 
@@ -74,9 +74,12 @@ if [ -z "$ADDON" ] || [ "$ADDON" = tests ]; then
         odoo_bin -c "$CONF" -d "$DB" -i "$ADDONS" --stop-after-init \
             --log-level=warn >"$LOG" 2>&1 || die "Installing the addons failed: see $LOG"
     fi
-    log "Starting a server on port $API_PORT for the black-box suite"
+    # As in production: several workers, queue_job's runner (a worker of its
+    # own, from server_wide_modules) and the crons.
+    log "Starting a server on port $API_PORT (2 workers, job runner, crons) for the black-box suite"
     "$VENV/bin/python" "$(odoo_src)/odoo-bin" -c "$CONF" -d "$DB" --http-port "$API_PORT" \
-        --log-level=warn \
+        --gevent-port "$((API_PORT + 1))" --workers 2 --max-cron-threads 1 \
+        --limit-time-real 900 --log-level=warn \
         >"$STATE/test-server.log" 2>&1 &
     SERVER_PID=$!
     for _ in $(seq 120); do

@@ -8,8 +8,12 @@ from typing import NamedTuple
 
 import phonenumbers
 
-# Strongest evidence first: a tax ID names one company, a company name may not.
-KINDS = ("vat", "email", "phone", "company")
+# Strongest evidence first. An email, or a person's name at a company, names
+# one person, as Salesforce's standard lead duplicate rule has it; a phone
+# does unless the names say two people share it; a tax ID or a company name
+# names a company, whose people are different leads.
+KINDS = ("email", "person", "phone", "vat", "company")
+_COMPANY_KINDS = frozenset({"vat", "company"})
 
 _E164 = re.compile(r"\+[1-9]\d{5,14}")
 _ANGLE_ADDRESS = re.compile(r"<([^<>]+)>")
@@ -71,6 +75,9 @@ class Match(NamedTuple):
     kind: str  # one of KINDS
     key: str
     target: int  # the existing record's id, or the earlier row's index
+    # False when only the company is shared (its name or tax ID) by records
+    # of different people: two contacts of one company, not a lead twice.
+    same_lead: bool = True
 
 
 class RowDuplicates(NamedTuple):
@@ -129,17 +136,43 @@ def _without_legal_form(words):
     return words
 
 
+def person_key(value):
+    """A person's name with case, accents, punctuation and spacing ignored."""
+    text = unicodedata.normalize("NFKD", str(value or "").casefold())
+    return (
+        " ".join(_NOT_ALNUM.sub(" ", text.encode("ascii", "ignore").decode()).split())
+        or None
+    )
+
+
 def lead_keys(values, region="ES"):
     """[(kind, key)] of lead values (keys of lead_values.TARGETS), strongest
     kind first; phone and mobile are both phone keys."""
+    company = company_key(values.get("partner_name"))
+    vat = vat_key(values.get("vat"))
+    person = person_key(values.get("contact_name"))
     candidates = (
-        ("vat", vat_key(values.get("vat"))),
         ("email", email_key(values.get("email_from"))),
+        ("person", person and (company or vat) and f"{person}@{company or vat}"),
         ("phone", phone_key(values.get("phone"), region)),
         ("phone", phone_key(values.get("mobile"), region)),
-        ("company", company_key(values.get("partner_name"))),
+        ("vat", vat),
+        ("company", company),
     )
     return [(kind, key) for kind, key in candidates if key]
+
+
+def _person(values):
+    """Who a record is about, if anyone: (name key, email key)."""
+    return person_key(values.get("contact_name")), email_key(values.get("email_from"))
+
+
+def _different_people(person, other):
+    """Whether two records name people who are not the same, by name first."""
+    for mine, theirs in zip(person, other, strict=True):
+        if mine and theirs:
+            return mine != theirs
+    return False
 
 
 def collect_keys(rows_values, region="ES"):
@@ -152,38 +185,57 @@ def collect_keys(rows_values, region="ES"):
 
 
 def index_records(records, region="ES"):
-    """{kind: {key: record id}} of existing ``records``, an iterable of
-    (id, values) with values named like lead_values.TARGETS keys; the first
-    record with a key keeps it."""
+    """{kind: {key: (record id, (name, email))}} of existing ``records``, an iterable
+    of (id, values) with values named like lead_values.TARGETS keys. The first
+    record with a key keeps it, except that a company's own record (no person)
+    takes a company key from a record of one of its people."""
     index = {kind: {} for kind in KINDS}
     for record_id, values in records:
-        for kind, key in lead_keys(values, region):
-            index[kind].setdefault(key, record_id)
+        _add(index, lead_keys(values, region), record_id, _person(values))
     return index
+
+
+def _add(index, keys, target, person):
+    for kind, key in keys:
+        held = index[kind].get(key)
+        if held is None or (
+            kind in _COMPANY_KINDS and any(held[1]) and not any(person)
+        ):
+            index[kind][key] = (target, person)
 
 
 def find_duplicates(rows_values, existing, kinds=KINDS, region="ES"):
     """RowDuplicates of each row of ``rows_values`` (lead values dicts).
 
-    ``existing`` is {kind: {key: record id}} (see index_records); only the
-    ``kinds`` given count. The first row holding a key is the one later rows
-    duplicate.
+    ``existing`` is an index_records() result; only the ``kinds`` given count.
+    A match of the same lead wins over one of the company only. The first row
+    holding a key is the one later rows duplicate.
     """
     seen = {kind: {} for kind in kinds}
     results = []
     for index, values in enumerate(rows_values):
         keys = [(kind, key) for kind, key in lead_keys(values, region) if kind in seen]
+        person = _person(values)
         results.append(
-            RowDuplicates(_first_match(keys, existing), _first_match(keys, seen))
+            RowDuplicates(
+                _best_match(keys, person, existing), _best_match(keys, person, seen)
+            )
         )
-        for kind, key in keys:
-            seen[kind].setdefault(key, index)
+        _add(seen, keys, index, person)
     return results
 
 
-def _first_match(keys, index):
+def _best_match(keys, person, index):
+    company_match = None
     for kind, key in keys:
-        target = index.get(kind, {}).get(key)
-        if target is not None:
+        held = index.get(kind, {}).get(key)
+        if held is None:
+            continue
+        target, other = held
+        if kind in _COMPANY_KINDS:
+            if not (any(person) or any(other)):
+                return Match(kind, key, target)
+            company_match = company_match or Match(kind, key, target, False)
+        elif kind != "phone" or not _different_people(person, other):
             return Match(kind, key, target)
-    return None
+    return company_match

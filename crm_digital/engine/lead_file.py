@@ -7,6 +7,7 @@ import csv
 import io
 import re
 import unicodedata
+import zipfile
 from datetime import datetime, time
 from typing import Any, NamedTuple
 
@@ -17,7 +18,14 @@ from odoo.tools.translate import LazyTranslate
 
 _lt = LazyTranslate(__name__)
 
+# The columns the files given back add to the original's, in both languages
+# (a file is read by whoever opens it, whatever the importer's language).
 REJECTION_COLUMN = "Motivo del rechazo / Rejection reason"
+MATCH_COLUMNS = (
+    "Registro coincidente / Matched record",
+    "Motivo / Reason",
+)
+PROBLEMS_COLUMN = "Problemas / Problems"
 DELIMITERS = ",;\t"
 # Enough lines for csv.Sniffer to see the pattern, small enough to stay fast.
 _SNIFF_SIZE = 32 * 1024
@@ -28,7 +36,33 @@ _BOMS = (
 )
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+# Documents people upload by mistake: PDF, PNG, JPEG, GIF, gzip, RAR, 7-Zip.
+_OTHER_MAGICS = (
+    b"%PDF-",
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"\x1f\x8b",
+    b"Rar!",
+    b"7z\xbc\xaf",
+)
 _SPACES = re.compile(r"\s+")
+# Control characters (C0 but tab, LF and CR; DEL; C1) mean nothing in a
+# lead and PostgreSQL refuses NUL in text: they go. Vertical tab, form feed
+# and NEL are line breaks (FileMaker writes a line break in a field as VT).
+_CONTROLS = {
+    code: None
+    for code in (*range(0x20), *range(0x7F, 0xA0))
+    if chr(code) not in "\t\n\r"
+}
+_CONTROLS.update({0x0B: "\n", 0x0C: "\n", 0x85: "\n"})
+# A text file holds none of these (NUL aside: some writers pad files with it).
+_BINARY_CONTROLS = frozenset(
+    chr(code) for code, char in _CONTROLS.items() if char is None and code != 0
+)
+# Excel stores a control character of a cell as _xHHHH_ (a CR as _x000D_),
+# which openpyxl leaves as it is.
+_XLSX_CONTROL = re.compile(r"_x(00[01][0-9A-Fa-f]|007[Ff]|00[89][0-9A-Fa-f])_")
 
 
 class LeadFileError(Exception):
@@ -60,24 +94,58 @@ class LeadFile(NamedTuple):
 
 
 def header_key(name):
-    """How column names are compared: case, accents and spacing do not count."""
+    """How names are compared: case, accents and spacing do not count."""
     text = unicodedata.normalize("NFKD", str(name).strip().casefold())
     text = "".join(char for char in text if not unicodedata.combining(char))
     return _SPACES.sub(" ", text)
 
 
+def column_key(name):
+    """How column names are compared: as :func:`header_key`, and spaces and
+    punctuation do not count either ("C.P." is "CP", "E-mail" is "Email")."""
+    return "".join(
+        char
+        for char in header_key(name)
+        if not char.isspace() and not unicodedata.category(char).startswith("P")
+    )
+
+
+def _clean_text(text):
+    """``text`` without its control characters (see _CONTROLS)."""
+    return text.translate(_CONTROLS)
+
+
 def read_lead_file(data, file_name="", *, encoding=None, delimiter=None, sheet=None):
-    """Parse ``data`` (bytes) into a :class:`LeadFile`.
+    """Parse ``data`` (bytes) into a :class:`LeadFile` with at least one row.
 
     ``encoding`` and ``delimiter`` override the detection for CSV files,
-    ``sheet`` picks an XLSX sheet by name (default: the first one).
+    ``sheet`` picks an XLSX sheet by name (default: the first one). Control
+    characters are taken out of every value and column name.
     """
     if not data or not data.strip():
-        raise LeadFileError(_lt("The file is empty."))
+        raise _empty_file()
     kind = _file_kind(data, file_name)
     if kind == "xlsx":
-        return _read_xlsx(data, sheet)
-    return _read_csv(data, encoding, delimiter)
+        parsed = _read_xlsx(data, sheet)
+    else:
+        parsed = _read_csv(data, encoding, delimiter)
+    if not parsed.rows:
+        raise LeadFileError(
+            _lt(
+                "The file has no rows below its header: add one line per lead "
+                "under the column names and upload it again."
+            )
+        )
+    return parsed
+
+
+def _empty_file():
+    return LeadFileError(
+        _lt(
+            "The file is empty: choose the file that holds the leads, with the "
+            "column names on its first line, and upload it again."
+        )
+    )
 
 
 def _file_kind(data, file_name):
@@ -91,7 +159,19 @@ def _file_kind(data, file_name):
         )
     if data.startswith(_ZIP_MAGIC) or name.endswith((".xlsx", ".xlsm")):
         return "xlsx"
+    if data.startswith(_OTHER_MAGICS):
+        raise _binary_file()
     return "csv"
+
+
+def _binary_file():
+    return LeadFileError(
+        _lt(
+            "The file is neither CSV text nor an Excel workbook (.xlsx): it holds "
+            "binary data, such as an image or a PDF. Export the leads from your "
+            "spreadsheet or CRM as CSV or .xlsx and upload that file."
+        )
+    )
 
 
 # CSV ------------------------------------------------------------------------
@@ -99,8 +179,10 @@ def _file_kind(data, file_name):
 
 def _read_csv(data, encoding, delimiter):
     text, encoding = _decode(data, encoding)
-    if not text.strip():
-        raise LeadFileError(_lt("The file is empty."))
+    if _looks_binary(text):
+        raise _binary_file()
+    if not _clean_text(text).strip():
+        raise _empty_file()
     delimiter = delimiter or detect_delimiter(text)
     # strict: a quote left open is an error, not a field swallowing the file.
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -109,6 +191,7 @@ def _read_csv(data, encoding, delimiter):
     try:
         for values in reader:
             start, number = number, reader.line_num + 1
+            values = [_clean_text(value) for value in values]
             if not "".join(values).strip():
                 continue
             if header is None:
@@ -116,16 +199,43 @@ def _read_csv(data, encoding, delimiter):
             else:
                 rows.append(Row(start, values))
     except csv.Error as error:
-        raise LeadFileError(
-            _lt(
-                "The file is not valid CSV near line %(line)s: %(error)s. Check the "
-                "quotes around that line.",
-                line=reader.line_num,
-                error=str(error),
-            )
-        ) from error
+        raise _csv_error(error, number, reader.line_num) from error
     _check_found(header)
     return LeadFile("csv", header, rows, encoding=encoding, delimiter=delimiter)
+
+
+def _looks_binary(text):
+    """Whether ``text`` is bytes of another kind decoded as text: more than
+    1 character in 20 is a control character no text file holds. Compressed
+    or random bytes hold 4 times more; a text file holds a stray one or two,
+    such as the end-of-file mark of old DOS files."""
+    sample = text[:_SNIFF_SIZE]
+    controls = sum(1 for char in sample if char in _BINARY_CONTROLS)
+    return controls > 3 and controls * 20 > len(sample)
+
+
+def _csv_error(error, start, line):
+    """The error of a csv.Error met reading the record that starts on line
+    ``start``, the reader being on line ``line``."""
+    # A quote left open makes the reader run to the end of the file, where
+    # its line number says nothing: the record's first line does.
+    if "unexpected end of data" in str(error):
+        return LeadFileError(
+            _lt(
+                'A quote (") opened on line %(line)s is never closed, so the rest '
+                "of the file would be read as one value: close the quote or "
+                "remove it, and upload the file again.",
+                line=start,
+            )
+        )
+    return LeadFileError(
+        _lt(
+            'Line %(line)s of the file is not valid CSV: a quote (") is out of '
+            "place. A value holding quotes must be enclosed in quotes, each quote "
+            'inside it doubled (""). Fix that line and upload the file again.',
+            line=line,
+        )
+    )
 
 
 def _decode(data, encoding):
@@ -198,7 +308,8 @@ def _check_header(values):
     header = [str(value or "").strip().removeprefix("\ufeff") for value in values]
     seen, duplicates = set(), []
     for name in header:
-        key = header_key(name)
+        # As the templates compare them: two names equal so are one column.
+        key = column_key(name)
         if key and key in seen and name not in duplicates:
             duplicates.append(name)
         seen.add(key)
@@ -218,20 +329,45 @@ def _check_header(values):
 
 def _read_xlsx(data, sheet_name):
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds on a broken file
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+    except Exception as error:  # zipfile too raises several kinds
+        raise _damaged_workbook() from error
+    # Word and LibreOffice documents, and plain archives, are ZIP files too.
+    if not any(name.startswith("xl/") for name in names):
         raise LeadFileError(
             _lt(
-                "The file cannot be read as an Excel workbook (.xlsx): it may be "
-                "damaged or of another type."
+                "The file is a ZIP archive or a document of another program (such "
+                "as Word or LibreOffice), not an Excel workbook (.xlsx): save the "
+                "leads as .xlsx or CSV and upload that file."
             )
-        ) from error
+        )
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds on a broken file
+        raise _damaged_workbook() from error
     try:
         sheet = _pick_sheet(book, sheet_name)
+        # Read-only mode reads the sheet's part only now.
         header, rows = _read_sheet(sheet)
+    except LeadFileError:
+        raise
+    except Exception as error:
+        raise _damaged_workbook() from error
     finally:
         book.close()
     return LeadFile("xlsx", header, rows, sheet=sheet.title)
+
+
+def _damaged_workbook():
+    return LeadFileError(
+        _lt(
+            "The file cannot be opened as an Excel workbook (.xlsx): it is damaged, "
+            "incomplete (its download was cut short) or another kind of file "
+            "named .xlsx. Open it in Excel, save it again as .xlsx or CSV and "
+            "upload it again."
+        )
+    )
 
 
 def _pick_sheet(book, sheet_name):
@@ -265,10 +401,16 @@ def _read_sheet(sheet):
 
 
 def _cell_value(value):
+    if isinstance(value, str):
+        return _clean_text(_XLSX_CONTROL.sub(_xlsx_control, value))
     # Excel has no date type: a date is a datetime at midnight.
     if isinstance(value, datetime) and value.time() == time.min:
         return value.date()
     return value
+
+
+def _xlsx_control(match):
+    return chr(int(match[1], 16))
 
 
 def _trim(values):
@@ -277,20 +419,26 @@ def _trim(values):
     return values
 
 
-# Rejections -----------------------------------------------------------------
+# Files given back ------------------------------------------------------------
 
 
 def write_rejections(parsed, rejected_rows, reasons):
-    """Bytes of a file like ``parsed`` (same kind, encoding and delimiter) with
-    its header, a last column for the reason and each rejected row as read.
+    """Bytes of a file like ``parsed`` with a last column for the reason and
+    each rejected row as read (see :func:`write_rows`)."""
+    return write_rows(
+        parsed, rejected_rows, [REJECTION_COLUMN], [[reason] for reason in reasons]
+    )
 
-    ``reasons`` are translated strings, one per row of ``rejected_rows``.
-    """
-    width = max([len(parsed.header), *(len(row.values) for row in rejected_rows)])
-    table = [[*_pad(parsed.header, width), REJECTION_COLUMN]]
+
+def write_rows(parsed, rows, columns, extras):
+    """Bytes of a file like ``parsed`` (same kind, encoding and delimiter) with
+    its header and ``columns`` after it, and each of ``rows`` as read followed
+    by its ``extras`` (translated strings, one list per row)."""
+    width = max([len(parsed.header), *(len(row.values) for row in rows)])
+    table = [[*_pad(parsed.header, width), *columns]]
     table += [
-        [*_pad(row.values, width), str(reason)]
-        for row, reason in zip(rejected_rows, reasons, strict=True)
+        [*_pad(row.values, width), *map(str, extra)]
+        for row, extra in zip(rows, extras, strict=True)
     ]
     if parsed.kind == "xlsx":
         return _write_xlsx(table, parsed.sheet)

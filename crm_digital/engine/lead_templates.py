@@ -3,12 +3,13 @@
 template: {column as the product writes it: target key of lead_values}.
 
 Several columns may share a target key: lead_values joins them in template
-order (first name, then last name).
+order (first name, then last name). No two columns of a template are the same
+name once column_key() folds them, so a file's column matches one at most.
 """
 
 from odoo.tools.translate import LazyTranslate
 
-from .lead_file import header_key
+from .lead_file import column_key
 
 _lt = LazyTranslate(__name__)
 
@@ -16,38 +17,131 @@ _lt = LazyTranslate(__name__)
 _GUESS_MINIMUM = 3
 
 TEMPLATES = {
+    # Our Excel template's columns, each followed by the names Spanish,
+    # Catalan and English spreadsheets give it.
     "crm_digital": {
         "name": _lt("CRM Digital Excel template"),
         "columns": {
             "Oportunidad": "name",
+            "Oportunitat": "name",
             "Empresa": "partner_name",
+            "Razón social": "partner_name",
+            "Raó social": "partner_name",
+            "Nombre comercial": "partner_name",
+            "Nom comercial": "partner_name",
+            "Compañía": "partner_name",
+            "Companyia": "partner_name",
+            "Company": "partner_name",
+            # Whole names first, then first name before surname(s): joined in
+            # this order.
             "Contacto": "contact_name",
+            "Contacte": "contact_name",
+            "Persona de contacto": "contact_name",
+            "Persona de contacte": "contact_name",
+            "Nombre y apellidos": "contact_name",
+            "Nom i cognoms": "contact_name",
+            "Nombre": "contact_name",
+            "Nom": "contact_name",
+            "First Name": "contact_name",
+            "Apellidos": "contact_name",
+            "Apellido": "contact_name",
+            "Primer apellido": "contact_name",
+            "Segundo apellido": "contact_name",
+            "Cognoms": "contact_name",
+            "Last Name": "contact_name",
             "Cargo": "function",
+            "Puesto": "function",
+            "Càrrec": "function",
+            "Job Title": "function",
             "Email": "email_from",
+            "Correo electrónico": "email_from",
+            "Correo": "email_from",
+            "Correu electrònic": "email_from",
+            "Correu": "email_from",
             "Teléfono": "phone",
+            "Tel.": "phone",
+            "Telf.": "phone",
+            "Tfno.": "phone",
+            "Tlf.": "phone",
+            "Teléfono fijo": "phone",
+            "Telèfon": "phone",
+            "Phone": "phone",
             "Móvil": "mobile",
+            "Teléfono móvil": "mobile",
+            "Celular": "mobile",
+            "Mòbil": "mobile",
+            "Telèfon mòbil": "mobile",
+            "Mobile": "mobile",
             "NIF": "vat",
+            "CIF": "vat",
+            "DNI": "vat",
+            "NIE": "vat",
+            "CIF/NIF": "vat",
+            "NIF/CIF": "vat",
+            "VAT": "vat",
             "Dirección": "street",
+            "Domicilio": "street",
+            "Adreça": "street",
+            "Address": "street",
             "Código postal": "zip",
+            "C.P.": "zip",
+            "Codi postal": "zip",
+            "Postal Code": "zip",
             "Ciudad": "city",
+            "Población": "city",
+            "Població": "city",
+            "Localidad": "city",
+            "Municipio": "city",
+            "Ciutat": "city",
+            "Localitat": "city",
+            "Municipi": "city",
+            "City": "city",
             "Provincia": "state",
+            "Province": "state",
             "País": "country",
+            "Country": "country",
             "Web": "website",
+            "Página web": "website",
+            "Sitio web": "website",
+            "Website": "website",
             "Sector (CNAE)": "sector",
+            "CNAE": "sector",
             "Nº de empleados": "employee_band",
+            "Número de empleados": "employee_band",
+            "Empleados": "employee_band",
             "Ingreso esperado": "expected_revenue",
+            "Importe": "expected_revenue",
+            "Importe previsto": "expected_revenue",
+            "Importe estimado": "expected_revenue",
+            "Valor": "expected_revenue",
+            "Import": "expected_revenue",
+            "Import previst": "expected_revenue",
             "Probabilidad": "probability",
+            "Probabilitat": "probability",
             "Fecha de cierre": "date_deadline",
             "Prioridad": "priority",
+            "Prioritat": "priority",
             "Tipo": "type",
             "Etiquetas": "tags",
+            "Etiquetes": "tags",
             "Origen": "source",
             "Medio": "medium",
             "Campaña": "campaign",
+            "Campanya": "campaign",
             "Comercial": "user",
+            "Vendedor": "user",
+            "Responsable": "user",
+            "Venedor": "user",
             "Equipo": "team",
+            "Equip": "team",
             "Idioma": "lang",
             "Notas": "description",
+            "Observaciones": "description",
+            "Comentarios": "description",
+            "Observacions": "description",
+            "Comentaris": "description",
+            "Notes": "description",
+            "Comments": "description",
             "ID externo": "external_id",
         },
     },
@@ -190,13 +284,20 @@ TEMPLATES = {
 
 def template_mapping(code, header):
     """{column name as in ``header``: target key} for the columns of template
-    ``code`` the file has, in template order; names are compared ignoring
-    case, accents and surrounding spaces."""
-    names = {header_key(name): name for name in header if name}
+    ``code`` the file has, in template order (see :func:`match_columns`)."""
+    return match_columns(TEMPLATES[code]["columns"].items(), header)
+
+
+def match_columns(columns, header):
+    """{column name as in ``header``: target key} for the (column name,
+    target key) pairs of ``columns`` whose column the file has, in ``columns``
+    order; names are compared as :func:`column_key` folds them (case, accents,
+    spaces and punctuation do not count)."""
+    names = {column_key(name): name for name in header if name}
     return {
         names[key]: target
-        for column, target in TEMPLATES[code]["columns"].items()
-        if (key := header_key(column)) in names
+        for column, target in columns
+        if (key := column_key(column)) in names
     }
 
 

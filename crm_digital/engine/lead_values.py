@@ -14,7 +14,7 @@ from stdnum.eu import vat as eu_vat
 
 from odoo.tools.translate import LazyTranslate
 
-from .lead_file import LeadFileError, Row, header_key
+from .lead_file import LeadFileError, Row, column_key, header_key
 
 _lt = LazyTranslate(__name__)
 
@@ -140,6 +140,15 @@ _ERRORS = {
 _ERRORS["mobile"] = _ERRORS["phone"]
 
 
+# An invalid value of these is kept as written in its field (free text in
+# Odoo); of the other parsed keys, in the notes.
+KEPT_AS_TEXT = frozenset({"email_from", "phone", "mobile"})
+# Text several columns make together (first name, last name).
+JOINED_TEXT = frozenset({"contact_name"})
+# An invalid tax ID always rejects its row: it would be carried to the customer.
+ALWAYS_STRICT = frozenset({"vat"})
+
+
 @dataclass(slots=True)
 class RowResult:
     """The lead values of one row (only the keys set) and its problems, as
@@ -155,16 +164,28 @@ class LeadRowConverter:
     """Converts rows of a file with ``header`` through ``mapping``
     ({column name in the file: target key}, falsy target = column ignored).
 
-    Several columns may map to one key: text is joined with spaces (notes with
-    new lines, tags are merged); for other keys the first filled column wins.
+    Several columns may map to one key: a contact's name parts are joined with
+    spaces, notes with new lines, tags are merged; for other keys the first
+    filled column wins and the others' values go to the notes.
     Columns mapped to ``extra_notes`` end the notes as "column: value" lines.
+
+    An invalid value rejects its row only in a ``strict`` column (names as in
+    the file) or a tax ID column; elsewhere the row is imported with the value
+    as written (in its field or the notes) and a warning.
     """
 
     def __init__(
-        self, header, mapping, *, required=DEFAULT_REQUIRED, phone_region="ES"
+        self,
+        header,
+        mapping,
+        *,
+        required=DEFAULT_REQUIRED,
+        phone_region="ES",
+        strict=(),
     ):
         self._width = len(header)
         self._columns = _resolve(header, mapping)
+        self._strict = {column_key(column) for column in strict}
         self._required = [tuple(group) for group in required]
         self._check_required_mapped()
         # Numbers written without an international prefix are of phone_region.
@@ -222,11 +243,31 @@ class LeadRowConverter:
         try:
             result.values[key] = self._parsers[key](value)
         except ValueError:
-            result.errors.append(_ERRORS[key](column, _shown(value)))
+            problem = _ERRORS[key](column, _shown(value))
+            if key in ALWAYS_STRICT or column_key(column) in self._strict:
+                result.errors.append(problem)
+            elif key in KEPT_AS_TEXT:
+                result.values[key] = _as_text(value)
+                result.warnings.append(
+                    _lt("%(problem)s It is kept as written.", problem=problem)
+                )
+            else:
+                _add_extra_note(result.values, column, _as_text(value))
+                result.warnings.append(
+                    _lt("%(problem)s It is kept in the notes.", problem=problem)
+                )
 
     def _text(self, key, present, result):
         texts = _texts(present, result)
-        text = texts[0] if len(texts) == 1 else " ".join(texts)
+        if key in JOINED_TEXT:
+            text = " ".join(texts)
+        else:
+            # Two names of one thing ("Razón social", "Nombre comercial"): the
+            # first fills the field, the others the notes.
+            text = texts[0]
+            for (column, _v), other in zip(present[1:], texts[1:], strict=True):
+                if other != text:
+                    _add_extra_note(result.values, column, other)
         fix = _TEXT_FIXES.get(key)
         result.values[key] = fix(text) if fix else text
 
@@ -238,11 +279,8 @@ class LeadRowConverter:
 
     def _extra_notes(self, key, present, result):
         texts = _texts(present, result)
-        lines = (
-            f"{column}: {text}"
-            for (column, _v), text in zip(present, texts, strict=True)
-        )
-        result.values[key] = "\n".join(lines)
+        for (column, _v), text in zip(present, texts, strict=True):
+            _add_extra_note(result.values, column, text)
 
     def _check_width(self, cells, result):
         if any(_clean(value) is not None for value in cells[self._width :]):
@@ -278,14 +316,14 @@ def convert_rows(parsed, mapping, **options):
 
 def _resolve(header, mapping):
     """{key: [(index, column name in the file)]}, in mapping order."""
-    positions = {header_key(name): index for index, name in enumerate(header) if name}
+    positions = {column_key(name): index for index, name in enumerate(header) if name}
     columns = {}
     for column, key in mapping.items():
         if not key:
             continue
         if key not in TARGETS:
             raise ValueError(f"Unknown lead import target {key!r}")
-        index = positions.get(header_key(column))
+        index = positions.get(column_key(column))
         if index is None:
             raise LeadFileError(
                 _lt('The column "%(column)s" is not in the file.', column=column)
@@ -354,6 +392,11 @@ def _merge_tags(texts):
             (tag, None) for tag in map(str.strip, _TAG_SPLIT.split(text)) if tag
         )
     return list(tags)
+
+
+def _add_extra_note(values, column, text):
+    line = f"{column}: {text}"
+    values["extra_notes"] = "\n".join(filter(None, [values.get("extra_notes"), line]))
 
 
 def _merge_notes(values):

@@ -1,8 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, api, fields, models
 
-from ..engine.lead_file import header_key
-from ..engine.lead_templates import TEMPLATES
+from ..engine.lead_file import column_key
+from ..engine.lead_templates import TEMPLATES, match_columns
 
 DUPLICATE_POLICIES = [
     ("skip", "Skip the row"),
@@ -42,13 +42,16 @@ class CrmDigitalImportTemplate(models.Model):
 
     def _mapping(self, header):
         """{column as the file spells it: target} for the columns of this
-        template the file has (names compared ignoring case and accents)."""
-        names = {header_key(name): name for name in header if name}
-        return {
-            names[key]: column.target
-            for column in self.column_ids
-            if (key := header_key(column.name)) in names
-        }
+        template the file has (names compared as column_key does)."""
+        return match_columns(
+            [(column.name, column.target) for column in self.column_ids], header
+        )
+
+    def _strict_columns(self, header):
+        """Names, as the file spells them, of the columns whose invalid values
+        reject the row."""
+        strict = {column_key(c.name) for c in self.column_ids if c.strict}
+        return {name for name in header if name and column_key(name) in strict}
 
     @api.model
     def _load_ready_templates(self):

@@ -22,6 +22,12 @@ class CrmDigitalImportTemplateColumn(models.Model):
         "Lead Field",
         help="Several columns may fill one field: their texts are joined.",
     )
+    strict = fields.Boolean(
+        "Invalid Value Rejects the Row",
+        help="Off: a value that is not valid (a phone, a date, a country…) is kept "
+        "as written and listed in the import's problems. On: the row is rejected "
+        "instead. An invalid tax ID always rejects its row.",
+    )
 
     def _selection_target(self):
         # Labels are lazy translations: rendered here, in the user's language.

@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
+import binascii
 import hashlib
 import logging
 import re
@@ -11,19 +12,35 @@ from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.service.model import PG_CONCURRENCY_ERRORS_TO_RETRY
 from odoo.tools import SQL, plaintext2html
+from odoo.tools.translate import LazyTranslate
 
+from ..engine.lead_countries import country_code
 from ..engine.lead_duplicates import collect_keys, find_duplicates, index_records
 from ..engine.lead_file import (
+    MATCH_COLUMNS,
+    PROBLEMS_COLUMN,
     LeadFileError,
     header_key,
     read_lead_file,
     write_rejections,
+    write_rows,
 )
-from ..engine.lead_values import LeadRowConverter
+from ..engine.lead_values import TARGETS, LeadRowConverter
 from .crm_digital_import_template import DUPLICATE_POLICIES
 
 _logger = logging.getLogger(__name__)
+_lt = LazyTranslate(__name__)
+
+# What two records share when one duplicates the other (engine's match kinds).
+MATCH_KINDS = {
+    "email": _lt("email"),
+    "person": _lt("contact name and company"),
+    "phone": _lt("phone"),
+    "vat": _lt("tax ID"),
+    "company": _lt("company"),
+}
 
 PREVIEW_ROWS = 10
 # Leads created at once: big enough for batched computes, small enough to
@@ -67,6 +84,16 @@ class CrmDigitalLeadImport(models.Model):
         "crm.digital.import.template",
         help="How the file's columns map to lead fields; guessed from the file.",
     )
+    column_ids = fields.One2many(
+        "crm.digital.lead.import.column",
+        "import_id",
+        "Columns",
+        compute="_compute_column_ids",
+        store=True,
+        readonly=False,
+        help="Each column of the file and the lead field it fills, as the template "
+        "maps it; columns the template does not map go to the notes.",
+    )
     duplicate_policy = fields.Selection(
         DUPLICATE_POLICIES,
         "Duplicates",
@@ -91,10 +118,17 @@ class CrmDigitalLeadImport(models.Model):
             ("draft", "To Import"),
             ("queued", "Queued"),
             ("done", "Done"),
+            ("failed", "Failed"),
         ],
+        "Status",
         default="draft",
         required=True,
         tracking=True,
+    )
+    error_message = fields.Text(
+        "Why It Failed",
+        readonly=True,
+        help="What stopped a background import; nothing of the file was imported.",
     )
     user_id = fields.Many2one(
         "res.users", "Imported by", default=lambda self: self.env.user, readonly=True
@@ -114,17 +148,77 @@ class CrmDigitalLeadImport(models.Model):
         "import of the same file already created.",
     )
     rejected_count = fields.Integer("Rejected", readonly=True)
+    warning_count = fields.Integer(
+        "Imported with Problems",
+        readonly=True,
+        help="Rows imported with a value that is not valid, kept as written in "
+        "its field or in the notes.",
+    )
     progress = fields.Integer(
-        readonly=True, help="Share of the file imported, while in the background."
+        compute="_compute_progress",
+        help="Share of the file imported, while in the background.",
     )
     rejection_file = fields.Binary(readonly=True, attachment=True)
     rejection_file_name = fields.Char(readonly=True)
+    skipped_file = fields.Binary(
+        readonly=True,
+        attachment=True,
+        help="The skipped rows as read, with the record each matched and why.",
+    )
+    skipped_file_name = fields.Char(readonly=True)
+    warning_file = fields.Binary(
+        "Problems File",
+        readonly=True,
+        attachment=True,
+        help="The rows imported with problems, as read, with their problems.",
+    )
+    warning_file_name = fields.Char(readonly=True)
     lead_ids = fields.One2many("crm.lead", "import_id", "Leads")
 
     @api.depends("template_id")
     def _compute_duplicate_policy(self):
         for job in self:
             job.duplicate_policy = job.template_id.duplicate_policy or "skip"
+
+    @api.depends("file", "template_id", "encoding", "delimiter")
+    def _compute_column_ids(self):
+        for job in self:
+            try:
+                parsed = job._parse() if job.file else None
+            except UserError:
+                parsed = None  # the preview and Import say what is wrong
+            if not parsed:
+                job.column_ids = [Command.clear()]
+                continue
+            mapping = job.template_id._mapping(parsed.header)
+            strict = job.template_id._strict_columns(parsed.header)
+            first = parsed.rows[0].values if parsed.rows else []
+            job.column_ids = [Command.clear()] + [
+                Command.create(
+                    {
+                        "sequence": index,
+                        "name": name,
+                        "target": mapping.get(name, "extra_notes"),
+                        "strict": name in strict,
+                        "sample": str(first[index])[:80]
+                        if index < len(first) and first[index] is not None
+                        else False,
+                    }
+                )
+                for index, name in enumerate(parsed.header)
+                if name
+            ]
+
+    @api.depends("state")
+    def _compute_progress(self):
+        reported = {
+            progress.import_id.id: progress.percent
+            for progress in self.env["crm.digital.lead.import.progress"]
+            .sudo()
+            .search_fetch([("import_id", "in", self.ids)], ["import_id", "percent"])
+        }
+        for job in self:
+            job.progress = 100 if job.state == "done" else reported.get(job.id, 0)
 
     @api.onchange("file", "file_name")
     def _onchange_file_guess_template(self):
@@ -134,12 +228,26 @@ class CrmDigitalLeadImport(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("file") and not vals.get("template_id"):
-                vals["template_id"] = self.new(vals)._guess_template().id
+            if vals.get("file"):
+                self._check_base64(vals["file"])
+                if not vals.get("template_id"):
+                    vals["template_id"] = self.new(vals)._guess_template().id
         return super().create(vals_list)
 
+    def _check_base64(self, value):
+        try:
+            base64.b64decode(value)
+        except (binascii.Error, TypeError, ValueError) as error:
+            raise UserError(
+                self.env._(
+                    "The file's content arrived damaged (it is not valid base64): "
+                    "upload it again."
+                )
+            ) from error
+
     def _guess_template(self):
-        """The template that maps the most columns of the file (3 at least)."""
+        """The template that maps the most columns of the file: 3 at least,
+        or all of a file with fewer."""
         try:
             header = self._parse().header
         except UserError:
@@ -149,32 +257,55 @@ class CrmDigitalLeadImport(models.Model):
         )
         scored = [(len(t._mapping(header)), -t.sequence, t) for t in templates]
         best = max(scored, key=lambda item: item[:2], default=(0, 0, templates[:0]))
-        return best[2] if best[0] >= 3 else templates[:0]
+        enough = min(3, len([name for name in header if name]))
+        return best[2] if best[0] >= enough else templates[:0]
 
-    @api.depends("file", "template_id", "encoding", "delimiter", "state")
+    @api.depends(
+        "file", "column_ids.target", "column_ids.strict", "encoding", "delimiter"
+    )
     def _compute_preview(self):
         for job in self:
-            ready = job.file and job.template_id and job.state == "draft"
+            ready = job.file and job.state in ("draft", "failed")
             job.preview = job._preview_html() if ready else False
 
     # Reading -------------------------------------------------------------------
 
+    def _file_data(self):
+        # Forms read binaries as their size: the content is needed here.
+        data = self.with_context(bin_size=False).file
+        if not data:
+            return b""
+        self._check_base64(data)
+        return base64.b64decode(data)
+
     def _parse(self):
-        try:
-            return read_lead_file(
-                # Forms read binaries as their size: the content is needed here.
-                base64.b64decode(self.with_context(bin_size=False).file),
-                self.file_name or "",
-                encoding=self.encoding or None,
-                delimiter=self.delimiter or None,
-            )
-        except LeadFileError as error:
-            raise UserError(self.env._(error.message)) from error
+        data = self._file_data()
+        # create(), the columns, the preview and the run each read the file:
+        # parsed once per transaction.
+        key = (
+            "crm_digital_lead_file",
+            hashlib.sha1(data).hexdigest(),  # noqa: S324 - a cache key
+            self.file_name or "",
+            self.encoding or None,
+            self.delimiter or None,
+        )
+        cache = self.env.cr.cache
+        if key not in cache:
+            try:
+                cache[key] = read_lead_file(
+                    data, key[2], encoding=key[3], delimiter=key[4]
+                )
+            except LeadFileError as error:
+                raise UserError(self.env._(error.message)) from error
+        return cache[key]
+
+    def _mapping(self):
+        return {column.name: column.target for column in self.column_ids}
 
     def _converter(self, parsed):
-        mapping = self.template_id._mapping(parsed.header)
+        strict = self.column_ids.filtered("strict").mapped("name")
         try:
-            return LeadRowConverter(parsed.header, mapping)
+            return LeadRowConverter(parsed.header, self._mapping(), strict=strict)
         except LeadFileError as error:
             raise UserError(self.env._(error.message)) from error
 
@@ -190,29 +321,43 @@ class CrmDigitalLeadImport(models.Model):
         body = Markup("")
         for result in results:
             problems = [self.env._(message) for message in result.errors]
+            warnings = [self.env._(message) for message in result.warnings]
             css = "table-danger" if problems else ""
             cells = Markup("").join(
                 Markup("<td>%s</td>") % (result.values.get(key, "") or "")
                 for key in keys
             )
-            note = (
-                Markup(
-                    '<tr class="table-danger"><td></td><td colspan="%s">%s</td></tr>'
-                )
-                % (len(keys), "; ".join(problems))
-                if problems
-                else Markup("")
-            )
-            body += Markup('<tr class="%s"><td>%s</td>%s</tr>%s') % (
+            body += Markup('<tr class="%s"><td>%s</td>%s</tr>') % (
                 css,
                 result.row.number,
                 cells,
-                note,
             )
+            for css, messages in (
+                ("table-danger", problems),
+                ("table-warning", warnings),
+            ):
+                if messages:
+                    body += Markup(
+                        '<tr class="%s"><td></td><td colspan="%s">%s</td></tr>'
+                    ) % (css, len(keys), "; ".join(messages))
+        to_notes = [
+            column.name for column in self.column_ids if column.target == "extra_notes"
+        ]
+        notes = (
+            Markup('<p class="alert alert-info">%s</p>')
+            % self.env._(
+                "No field takes these columns: their values go to the notes as "
+                '"column: value" (choose a field for them under Columns): %s.',
+                ", ".join(to_notes),
+            )
+            if to_notes
+            else Markup("")
+        )
         return Markup(
-            '<p>%s</p><div class="table-responsive"><table class="table table-sm">'
+            '%s<p>%s</p><div class="table-responsive"><table class="table table-sm">'
             "<thead><tr>%s</tr></thead><tbody>%s</tbody></table></div>"
         ) % (
+            notes,
             self.env._(
                 "%(rows)s rows in the file; the first ones as they will be imported:",
                 rows=len(parsed.rows),
@@ -225,18 +370,22 @@ class CrmDigitalLeadImport(models.Model):
 
     def action_import(self):
         self.ensure_one()
-        if not self.template_id:
+        if self.state == "queued":
             raise UserError(
-                self.env._("Choose the template that maps the file's columns.")
+                self.env._("This file is already being imported in the background.")
             )
         if self.state == "done":
             raise UserError(self.env._("This file is already imported."))
-        threshold = self.env.company.crm_digital_import_background_rows
         parsed = self._parse()
+        # The mapping's problems are said before anything starts.
+        self._converter(parsed)
+        threshold = self.env.company.crm_digital_import_background_rows
         if threshold and len(parsed.rows) > threshold:
-            self.state = "queued"
+            self.write({"state": "queued", "error_message": False})
             self.with_delay(
-                description=self.env._("Import leads from %s", self.file_name)
+                description=self.env._("Import leads from %s", self.file_name),
+                # One job per import, however often Import is pressed.
+                identity_key=f"crm_digital_lead_import_{self.id}",
             )._run_job()
             return self._notify_action(
                 self.env._(
@@ -251,56 +400,120 @@ class CrmDigitalLeadImport(models.Model):
         return True
 
     def _run_job(self):
-        self._run(self._parse())
+        """The background import: it ends done or failed, never half-written
+        and never retried for ever."""
+        if self.state != "queued":
+            return f"Nothing to do: lead import {self.id} is {self.state}."
+        try:
+            with self.env.cr.savepoint():
+                self._run(self._parse())
+        except psycopg2.OperationalError as error:
+            if error.pgcode in PG_CONCURRENCY_ERRORS_TO_RETRY:
+                raise  # queue_job runs it again
+            self._fail(error)
+        except Exception as error:  # whatever it is, the user is told
+            self._fail(error)
         self._notify_end()
+        return f"Lead import {self.id}: {self.state}."
+
+    def _fail(self, error):
+        if isinstance(error, UserError):
+            message = error.args[0]
+        else:
+            _logger.exception("Lead import %s failed", self.id)
+            message = self.env._(
+                "The import stopped on an unexpected error (%(error)s). Nothing of "
+                "the file was imported; tell your administrator.",
+                error=error,
+            )
+        self.write({"state": "failed", "error_message": message})
 
     def _run(self, parsed):
         """Import every row, all or nothing: created, updated, skipped, or
         rejected with its reason into the rejection file."""
         converter = self._converter(parsed)
-        results = [converter.convert(row) for row in parsed.rows]
+        strict_keys = set(self.column_ids.filtered("strict").mapped("target")) - {
+            "extra_notes"
+        }
         outcome = Counter()
         rejected, reasons = [], []
         accepted, cache = [], {}
-        for result in results:
+        for result in map(converter.convert, parsed.rows):
             problems = [self.env._(message) for message in result.errors]
-            values, problem = (
-                self._resolve(result.values, cache) if not problems else ({}, None)
-            )
-            if problem:
-                problems.append(problem)
+            warnings = [self.env._(message) for message in result.warnings]
+            values = {}
+            if not problems:
+                values, errors, notes = self._resolve(result.values, cache, strict_keys)
+                problems += errors
+                warnings += notes
             if problems:
                 rejected.append(result.row)
                 reasons.append("; ".join(problems))
             else:
-                accepted.append((result, values))
-        for row, reason in self._store(accepted, outcome):
+                accepted.append((result, values, warnings))
+        refused, skipped = self._store(accepted, outcome)
+        for row, reason in refused:
             rejected.append(row)
             reasons.append(reason)
+        refused_rows = {id(row) for row, _reason in refused}
+        skipped_rows = {id(row) for row, _matched, _reason in skipped}
+        warned = [
+            (result.row, "; ".join(warnings))
+            for result, _values, warnings in accepted
+            if warnings
+            and id(result.row) not in refused_rows
+            and id(result.row) not in skipped_rows
+        ]
         self.write(
             {
                 "state": "done",
-                "progress": 100,
+                "error_message": False,
                 "row_count": len(parsed.rows),
                 "created_count": outcome["created"],
                 "updated_count": outcome["updated"],
                 "flagged_count": outcome["flagged"],
                 "skipped_count": outcome["skipped"],
                 "rejected_count": len(rejected),
-                "rejection_file": base64.b64encode(
-                    write_rejections(parsed, rejected, reasons)
-                )
-                if rejected
-                else False,
-                "rejection_file_name": self._rejection_file_name()
-                if rejected
-                else False,
+                "warning_count": len(warned),
+                **self._report_file(
+                    "rejection",
+                    self.env._("rejected"),
+                    rejected and write_rejections(parsed, rejected, reasons),
+                ),
+                **self._report_file(
+                    "skipped",
+                    self.env._("skipped"),
+                    skipped
+                    and write_rows(
+                        parsed,
+                        [row for row, _m, _r in skipped],
+                        MATCH_COLUMNS,
+                        [[matched, reason] for _row, matched, reason in skipped],
+                    ),
+                ),
+                **self._report_file(
+                    "warning",
+                    self.env._("problems"),
+                    warned
+                    and write_rows(
+                        parsed,
+                        [row for row, _p in warned],
+                        [PROBLEMS_COLUMN],
+                        [[problems] for _row, problems in warned],
+                    ),
+                ),
             }
         )
 
-    def _rejection_file_name(self):
+    def _report_file(self, kind, suffix, data):
+        """Values of one of the files given back (rejected, skipped, problems)."""
+        return {
+            f"{kind}_file": base64.b64encode(data) if data else False,
+            f"{kind}_file_name": self._report_file_name(suffix) if data else False,
+        }
+
+    def _report_file_name(self, suffix):
         stem, dot, extension = self.file_name.rpartition(".")
-        suffix = self.env._("rejected")
         return f"{stem}-{suffix}.{extension}" if dot else f"{extension}-{suffix}.csv"
 
     def _row_key(self, result):
@@ -315,33 +528,44 @@ class CrmDigitalLeadImport(models.Model):
         return hashlib.sha1(seed.encode()).hexdigest()  # noqa: S324 - an identity, not a secret
 
     def _store(self, accepted, outcome):
-        """Create, update or skip the accepted rows; return (row, reason) of
-        those the importing user's access rights refuse."""
+        """Create, update or skip the accepted rows. Returns the (row, reason)
+        of those the importing user's access rights refuse, and the (row,
+        matched record, reason) of the skipped ones."""
         Lead = self.env["crm.lead"]
-        keys = [self._row_key(result) for result, _values in accepted]
+        keys = [self._row_key(result) for result, _values, _warnings in accepted]
         # Rows and duplicates are found among every lead, not only those the
         # user sees: the rules may have given them to someone else. Only their
-        # keys are read.
+        # keys and names are read.
         done = {
-            lead.import_key
+            lead.import_key: lead
             for lead in Lead.sudo()
             .with_context(active_test=False)
-            .search_fetch([("import_key", "in", keys)], ["import_key"])
+            .search_fetch([("import_key", "in", keys)], ["import_key", "name"])
         }
-        rows_values = [result.values for result, _values in accepted]
+        rows_values = [result.values for result, _values, _warnings in accepted]
         lead_dups = find_duplicates(rows_values, self._existing_leads(rows_values))
         partner_dups = find_duplicates(
             rows_values, self._existing_partners(rows_values)
         )
-        to_create, refused, seen_keys = [], [], set()
-        for index, (result, values) in enumerate(accepted):
+        to_create, refused, skipped, duplicates, seen_keys = [], [], [], [], {}
+        for index, (result, values, _warnings) in enumerate(accepted):
             key = keys[index]
             if key in done or key in seen_keys:
                 outcome["skipped"] += 1
+                skipped.append(self._skipped_again(result.row, done, seen_keys, key))
                 continue
-            seen_keys.add(key)
-            duplicate = lead_dups[index].existing or lead_dups[index].earlier
+            seen_keys[key] = result.row
+            # A company shared by different people makes no duplicate.
+            duplicate = next(
+                (
+                    match
+                    for match in (lead_dups[index].existing, lead_dups[index].earlier)
+                    if match and match.same_lead
+                ),
+                None,
+            )
             customer = partner_dups[index].existing
+            customer = customer if customer and customer.same_lead else None
             values = dict(values, import_key=key, import_id=self.id)
             if customer:
                 values["partner_id"] = customer.target
@@ -349,10 +573,21 @@ class CrmDigitalLeadImport(models.Model):
                 to_create.append((result.row, values, "created"))
             elif self.duplicate_policy == "skip":
                 outcome["skipped"] += 1
-            elif self.duplicate_policy == "update" and lead_dups[index].existing:
+                source = (
+                    "customer"
+                    if not duplicate
+                    else "lead"
+                    if duplicate is lead_dups[index].existing
+                    else "row"
+                )
+                duplicates.append((result.row, source, duplicate or customer))
+            elif (
+                self.duplicate_policy == "update"
+                and duplicate is lead_dups[index].existing
+            ):
                 # The file's values, not its ownership nor its links.
                 kept = ("user_id", "partner_id", "import_key", "import_id")
-                lead = Lead.browse(lead_dups[index].existing.target)
+                lead = Lead.browse(duplicate.target)
                 try:
                     with self.env.cr.savepoint():
                         lead.write({k: v for k, v in values.items() if k not in kept})
@@ -362,7 +597,63 @@ class CrmDigitalLeadImport(models.Model):
             else:
                 values["import_duplicate"] = True
                 to_create.append((result.row, values, "flagged"))
-        return refused + self._create_leads(to_create, outcome)
+        skipped += self._skipped_duplicates(duplicates, accepted)
+        return refused + self._create_leads(to_create, outcome), skipped
+
+    def _skipped_again(self, row, done, seen_keys, key):
+        if key in done:
+            lead = done[key]
+            return (
+                row,
+                self.env._("Lead %(name)s (#%(id)s)", name=lead.name, id=lead.id),
+                self.env._("An earlier import of this file already created it."),
+            )
+        return (
+            row,
+            self.env._("Row %s", seen_keys[key].number),
+            self.env._("The same row stands earlier in the file."),
+        )
+
+    def _skipped_duplicates(self, skipped, accepted):
+        """(row, matched record, reason) of the rows skipped as duplicates,
+        given as (row, "lead", "customer" or "row", engine match)."""
+        names = {}
+        for source, model in (("lead", "crm.lead"), ("customer", "res.partner")):
+            ids = [match.target for _row, kind, match in skipped if kind == source]
+            records = (
+                self.env[model]
+                .sudo()
+                .with_context(active_test=False)
+                .search_fetch([("id", "in", ids)], ["display_name"])
+            )
+            names.update(((source, r.id), r.display_name) for r in records)
+        texts = {
+            "lead": lambda match: self.env._(
+                "Lead %(name)s (#%(id)s)",
+                name=names.get(("lead", match.target)),
+                id=match.target,
+            ),
+            "customer": lambda match: self.env._(
+                "Customer %(name)s (#%(id)s)",
+                name=names.get(("customer", match.target)),
+                id=match.target,
+            ),
+            "row": lambda match: self.env._(
+                "Row %s", accepted[match.target][0].row.number
+            ),
+        }
+        lang = self.env.lang or "en_US"
+        return [
+            (
+                row,
+                texts[source](match),
+                self.env._(
+                    "Same %(what)s as this record.",
+                    what=MATCH_KINDS[match.kind]._translate(lang),
+                ),
+            )
+            for row, source, match in skipped
+        ]
 
     def _create_leads(self, to_create, outcome):
         """Create the leads in batches; when access rights refuse some of a
@@ -401,22 +692,30 @@ class CrmDigitalLeadImport(models.Model):
 
     def _report_progress(self, percent):
         """Let the user follow an import in the background: the job's own
-        transaction is all or nothing, so the figure is written apart."""
+        transaction is all or nothing, so the figure is committed apart, in a
+        row of its own that the job never writes."""
         if self.state != "queued":
             return
+        Progress = self.env["crm.digital.lead.import.progress"]
         try:
             with self.env.registry.cursor() as cr:
-                cr.execute("SET LOCAL lock_timeout = '1s'")
                 cr.execute(
                     SQL(
-                        "UPDATE %s SET progress = %s WHERE id = %s",
-                        SQL.identifier(self._table),
-                        min(percent, 99),
-                        self.id,
+                        "INSERT INTO %(table)s (import_id, percent, create_uid, "
+                        "write_uid, create_date, write_date) VALUES (%(id)s, "
+                        "%(percent)s, %(uid)s, %(uid)s, %(now)s, %(now)s) "
+                        "ON CONFLICT (import_id) DO UPDATE SET percent = "
+                        "EXCLUDED.percent, write_date = EXCLUDED.write_date",
+                        table=SQL.identifier(Progress._table),
+                        id=self.id,
+                        percent=min(percent, 99),
+                        uid=self.env.uid,
+                        now=fields.Datetime.now(),
                     )
                 )
-        except psycopg2.errors.LockNotAvailable:
-            _logger.info("Lead import %s: progress not shown (row locked)", self.id)
+        except psycopg2.Error as error:
+            # E.g. an import not committed yet: the figure is only a courtesy.
+            _logger.info("Lead import %s: progress not shown (%s)", self.id, error)
 
     def _create_chunk(self, Lead, chunk, outcome):
         try:
@@ -459,13 +758,21 @@ class CrmDigitalLeadImport(models.Model):
             .sudo()
             .search_fetch(
                 self._duplicate_domain(keys, ("partner_name", "!=", False)),
-                ["email_from", "phone", "mobile", "vat", "partner_name"],
+                [
+                    "email_from",
+                    "phone",
+                    "mobile",
+                    "vat",
+                    "partner_name",
+                    "contact_name",
+                ],
             )
         )
         return index_records(
             (
                 lead.id,
                 {
+                    "contact_name": lead.contact_name,
                     "email_from": lead.email_from,
                     "phone": lead.phone,
                     "mobile": lead.mobile,
@@ -517,42 +824,89 @@ class CrmDigitalLeadImport(models.Model):
         }
 
     def _notify_end(self):
-        self.message_notify(
-            partner_ids=self.user_id.partner_id.ids,
-            subject=self.env._("Lead import finished"),
-            body=self.env._(
+        if self.state == "failed":
+            subject = self.env._("Lead import failed")
+            body = self.env._(
+                "%(file)s: nothing was imported. %(error)s",
+                file=self.file_name,
+                error=self.error_message,
+            )
+        else:
+            subject = self.env._("Lead import finished")
+            body = self.env._(
                 "%(file)s: %(created)s created, %(updated)s updated, %(flagged)s "
                 "flagged as possible duplicates, %(skipped)s skipped, %(rejected)s "
-                "rejected.",
+                "rejected; %(warned)s imported with problems.",
                 file=self.file_name,
                 created=self.created_count,
                 updated=self.updated_count,
                 flagged=self.flagged_count,
                 skipped=self.skipped_count,
                 rejected=self.rejected_count,
-            ),
+                warned=self.warning_count,
+            )
+        # From OdooBot: the job may run for a user without an email address.
+        self.message_notify(
+            author_id=self.env.ref("base.partner_root").id,
+            partner_ids=self.user_id.partner_id.ids,
+            subject=subject,
+            body=body,
+        )
+
+    def action_save_template(self):
+        """Keep the columns as mapped here as a template: the next file with
+        these columns is guessed to it."""
+        self.ensure_one()
+        if not self.column_ids:
+            raise UserError(
+                self.env._(
+                    "Upload a readable file first: its columns make the template."
+                )
+            )
+        stem = self.file_name.rpartition(".")[0] or self.file_name
+        template = self.env["crm.digital.import.template"].create(
+            {
+                "name": self.env._(
+                    "%(file)s (by %(user)s)", file=stem, user=self.env.user.name
+                ),
+                "duplicate_policy": self.duplicate_policy or "skip",
+                "column_ids": [
+                    Command.create(
+                        {
+                            "name": column.name,
+                            "target": column.target,
+                            "strict": column.strict,
+                        }
+                    )
+                    for column in self.column_ids
+                ],
+            }
+        )
+        self.template_id = template
+        return self._notify_action(
+            self.env._(
+                'Template "%s" saved: files with these columns will use it.',
+                template.name,
+            )
         )
 
     # Names in the file to records ---------------------------------------------
 
-    def _resolve(self, values, cache):
-        """ORM values of the lead from the engine's values, and the reason
-        the row cannot be imported (a name no record has), if any. `cache`
-        keeps each name's record for the whole file."""
+    def _resolve(self, values, cache, strict_keys=()):
+        """ORM values of the lead from the engine's values, the reasons the
+        row cannot be imported and its problems. A name no record has (a
+        country, a salesperson…) rejects the row only for ``strict_keys``;
+        else it is kept in the notes. ``cache`` keeps each name's record for
+        the whole file."""
         lead = {key: values[key] for key in PLAIN_FIELDS if key in values}
-        description = values.get("description")
-        if description:
-            lead["description"] = (
-                description
-                if description.lstrip().startswith("<")
-                else plaintext2html(description)
-            )
+        errors, warnings, notes = [], [], []
         if not lead.get("name"):
             lead["name"] = (
                 values.get("partner_name")
                 or values.get("contact_name")
                 or values.get("email_from")
             )
+        lang = self.env.lang or "en_US"
         for key, method in (
             ("country", self._find_country),
             ("state", self._find_state),
@@ -561,21 +915,27 @@ class CrmDigitalLeadImport(models.Model):
             ("user", self._find_user),
             ("team", self._find_team),
         ):
-            if values.get(key):
-                field, record, problem = method(values[key], lead, cache)
-                if problem:
-                    return {}, problem
+            if not values.get(key):
+                continue
+            field, record, problem = method(values[key], lead, cache)
+            if not problem:
                 lead[field] = record.id
+            elif key in strict_keys:
+                errors.append(problem)
+            else:
+                notes.append(f"{TARGETS[key]._translate(lang)}: {values[key]}")
+                warnings.append(
+                    self.env._("%(problem)s It is kept in the notes.", problem=problem)
+                )
         if values.get("lang"):
-            lang = self._find_lang(values["lang"], cache)
-            if lang:
-                lead["lang_id"] = lang.id
+            found = self._find_lang(values["lang"], cache)
+            if found:
+                lead["lang_id"] = found.id
             else:
                 # A language the database does not use yet: kept in the notes.
-                note = self.env._("Language: %s", values["lang"])
-                lead["description"] = (lead.get("description") or "") + plaintext2html(
-                    note
-                )
+                notes.append(self.env._("Language: %s", values["lang"]))
+        if description := self._notes_html(values.get("description"), notes):
+            lead["description"] = description
         for key, model in (
             ("source", "utm.source"),
             ("medium", "utm.medium"),
@@ -588,7 +948,15 @@ class CrmDigitalLeadImport(models.Model):
                 Command.link(self._find_or_create("crm.tag", tag, cache).id)
                 for tag in values["tags"]
             ]
-        return lead, None
+        return lead, errors, warnings
+
+    def _notes_html(self, text, notes):
+        """HTML notes of the lead: the file's, then what no field took."""
+        extra = "\n".join(notes)
+        if text and text.lstrip().startswith("<"):
+            return text + (plaintext2html(extra) if extra else "")
+        text = "\n".join(filter(None, [text, extra]))
+        return plaintext2html(text) if text else False
 
     def _cached(self, cache, kind, text, search):
         key = (kind, text.casefold())
@@ -597,12 +965,17 @@ class CrmDigitalLeadImport(models.Model):
         return cache[key]
 
     def _find_country(self, text, lead, cache):
+        # Names in Spanish, English or Catalan, or ISO codes, matched exactly:
+        # never another country that starts alike.
+        code = country_code(text)
         country = self._cached(
             cache,
             "country",
-            text,
-            lambda: self.env["res.country"].search(
-                ["|", ("code", "=ilike", text), ("name", "=ilike", text)], limit=1
+            code or "",
+            lambda: (
+                self.env["res.country"].search([("code", "=", code)], limit=1)
+                if code
+                else self.env["res.country"]
             ),
         )
         problem = not country and self.env._('Country "%s" does not exist.', text)

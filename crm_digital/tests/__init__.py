@@ -2,6 +2,7 @@ from . import test_assignment
 from . import test_assignment_concurrency
 from . import test_assignment_engine
 from . import test_customer
+from . import test_engine_lead_countries
 from . import test_engine_lead_duplicates
 from . import test_engine_lead_file
 from . import test_engine_lead_templates
@@ -10,6 +11,10 @@ from . import test_kit_digital
 from . import test_lead_bulk
 from . import test_lead_identity
 from . import test_lead_import
+from . import test_lead_import_columns
+from . import test_lead_import_duplicates
+from . import test_lead_import_job
+from . import test_lead_import_problems
 from . import test_pipeline
 from . import test_quotations
 from . import test_roles

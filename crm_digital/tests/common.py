@@ -1,5 +1,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+
 from odoo.tests import TransactionCase, new_test_user
+
+from ..engine.lead_file import read_lead_file
 
 
 class CrmDigitalCommon(TransactionCase):
@@ -61,3 +65,18 @@ class CrmDigitalCommon(TransactionCase):
                 "expected_revenue": 12000,
             }
         )
+
+    def _lead_import(self, file_name, data, user=None, **values):
+        """A lead import of ``data`` (bytes or text) by ``user``, not run yet."""
+        if isinstance(data, str):
+            data = data.encode()
+        return (
+            self.env["crm.digital.lead.import"]
+            .with_user(user or self.env.user)
+            .create({"file_name": file_name, "file": base64.b64encode(data), **values})
+        )
+
+    @staticmethod
+    def _read_report(data, file_name):
+        """A file an import gives back (rejected, skipped, problems), as read."""
+        return read_lead_file(base64.b64decode(data), file_name)

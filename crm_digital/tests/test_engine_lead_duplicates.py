@@ -72,13 +72,15 @@ class TestEngineLeadDuplicates(BaseCase):
         self.assertEqual(
             lead_keys(values),
             [
-                ("vat", "B28765435"),
                 ("email", "sergio@graficassol.es"),
                 ("phone", "+34914672310"),
                 ("phone", "+34644556677"),
+                ("vat", "B28765435"),
                 ("company", "graficas sol"),
             ],
         )
+        values["contact_name"] = "Sergio  Martínez"
+        self.assertIn(("person", "sergio martinez@graficas sol"), lead_keys(values))
 
     def test_row_duplicating_an_existing_record_reports_record_and_key(self):
         existing = index_records(
@@ -98,9 +100,10 @@ class TestEngineLeadDuplicates(BaseCase):
             found,
             [
                 Match("email", "ana@elx.es", 7),
-                Match("company", "panaderia ana", 7),
-                # The tax ID is stronger evidence than the email.
-                Match("vat", "B03124567", 9),
+                # Ana's lead is a person's: the company alone is not the lead.
+                Match("company", "panaderia ana", 7, same_lead=False),
+                # The email names the person; the tax ID only her company.
+                Match("email", "ana@elx.es", 7),
                 None,
             ],
         )
@@ -125,7 +128,7 @@ class TestEngineLeadDuplicates(BaseCase):
 
     def test_checked_kinds_can_be_restricted(self):
         rows = [{"partner_name": "Gráficas Sol"}, {"partner_name": "Graficas Sol SL"}]
-        existing = {"company": {"graficas sol": 3}}
+        existing = index_records([(3, {"partner_name": "Gráficas Sol"})])
         duplicates = find_duplicates(rows, existing, kinds=("vat", "email"))
         self.assertEqual(duplicates[1].earlier, None)
         self.assertEqual(duplicates[0].existing, None)
@@ -146,4 +149,49 @@ class TestEngineLeadDuplicates(BaseCase):
         existing = index_records(
             [(4, {"email_from": "a@x.es"}), (5, {"email_from": "a@x.es"})]
         )
-        self.assertEqual(existing["email"], {"a@x.es": 4})
+        self.assertEqual(existing["email"], {"a@x.es": (4, (None, "a@x.es"))})
+
+    def test_people_of_one_company_are_different_leads(self):
+        rows = [
+            {"partner_name": "Gráficas Sol", "contact_name": "Ana Ruiz"},
+            {"partner_name": "Graficas Sol SL", "contact_name": "Luis Gil"},
+            {"partner_name": "Gráficas Sol", "email_from": "eva@sol.es"},
+            {
+                "vat": "B28765435",
+                "partner_name": "Gráficas Sol",
+                "email_from": "x@s.es",
+            },
+        ]
+        for duplicate in find_duplicates(rows, {})[1:]:
+            self.assertFalse(duplicate.earlier.same_lead)
+            self.assertEqual(duplicate.earlier.kind, "company")
+
+    def test_a_person_at_a_company_is_found_again_by_name(self):
+        existing = index_records(
+            [(5, {"partner_name": "Gráficas Sol, S.L.", "contact_name": "Ana Ruiz"})]
+        )
+        rows = [
+            {"partner_name": "GRAFICAS SOL", "contact_name": "ana ruiz"},
+            {"partner_name": "Otra", "contact_name": "Ana Ruiz"},
+        ]
+        found = [duplicate.existing for duplicate in find_duplicates(rows, existing)]
+        self.assertEqual(found, [Match("person", "ana ruiz@graficas sol", 5), None])
+
+    def test_a_phone_two_named_people_share_is_no_duplicate(self):
+        rows = [
+            {"contact_name": "Ana Ruiz", "phone": "964523140"},
+            {"contact_name": "Luis Gil", "phone": "+34 964 52 31 40"},
+            {"partner_name": "Recepción", "phone": "964523140"},
+        ]
+        found = [duplicate.earlier for duplicate in find_duplicates(rows, {})]
+        self.assertEqual(found, [None, None, Match("phone", "+34964523140", 0)])
+
+    def test_a_company_record_matches_a_company_row_before_its_people(self):
+        existing = index_records(
+            [
+                (1, {"partner_name": "Gráficas Sol", "contact_name": "Ana Ruiz"}),
+                (2, {"partner_name": "Gráficas Sol"}),
+            ]
+        )
+        found = find_duplicates([{"partner_name": "Graficas Sol"}], existing)
+        self.assertEqual(found[0].existing, Match("company", "graficas sol", 2))

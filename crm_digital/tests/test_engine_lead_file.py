@@ -1,5 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import hashlib
 import io
+import zipfile
 from datetime import date, datetime
 
 import openpyxl
@@ -30,6 +32,18 @@ def _xlsx(*sheets):
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+BINARY = (
+    "The file is neither CSV text nor an Excel workbook (.xlsx): it holds binary "
+    "data, such as an image or a PDF. Export the leads from your spreadsheet or "
+    "CRM as CSV or .xlsx and upload that file."
+)
+DAMAGED = (
+    "The file cannot be opened as an Excel workbook (.xlsx): it is damaged, "
+    "incomplete (its download was cut short) or another kind of file named "
+    ".xlsx. Open it in Excel, save it again as .xlsx or CSV and upload it again."
+)
 
 
 @tagged("post_install", "-at_install")
@@ -68,7 +82,8 @@ class TestEngineLeadFile(BaseCase):
     def test_bytes_undefined_in_windows_1252_still_decode_as_latin1(self):
         parsed = read_lead_file(b"Nombre\nA\x81B\n")
         self.assertEqual(parsed.encoding, "latin-1")
-        self.assertEqual(parsed.rows[0].values, ["A\x81B"])
+        # Latin-1 makes the byte a control character, which goes.
+        self.assertEqual(parsed.rows[0].values, ["AB"])
 
     def test_tab_delimited_file_is_detected(self):
         parsed = read_lead_file(b"Nombre\tCiudad\tPais\nAna\tElx\tES\n")
@@ -117,9 +132,25 @@ class TestEngineLeadFile(BaseCase):
         self.assertFileError(data, encoding="klingon", expected="as klingon text")
 
     def test_empty_file_is_refused(self):
-        self.assertFileError(b"", expected="The file is empty.")
-        self.assertFileError(b" \r\n\n", expected="The file is empty.")
-        self.assertFileError(b"\xef\xbb\xbf", expected="The file is empty.")
+        empty = (
+            "The file is empty: choose the file that holds the leads, with the "
+            "column names on its first line, and upload it again."
+        )
+        self.assertFileError(b"", expected=empty)
+        self.assertFileError(b" \r\n\n", expected=empty)
+        self.assertFileError(b"\xef\xbb\xbf", expected=empty)
+        self.assertFileError(b"\xff\xfe \x00\n\x00", expected=empty)
+        self.assertFileError(b"\x00" * 64, "leads.csv", expected=empty)
+
+    def test_file_with_a_header_and_no_rows_is_refused(self):
+        no_rows = (
+            "The file has no rows below its header: add one line per lead under "
+            "the column names and upload it again."
+        )
+        self.assertFileError(b"Empresa;Email\r\n", expected=no_rows)
+        self.assertFileError(b"Empresa;Email\n;\n\n", expected=no_rows)
+        sheet = _xlsx(("Leads", [["Empresa", "Email"], [None, None]]))
+        self.assertFileError(sheet, "leads.xlsx", expected=no_rows)
 
     def test_file_of_blank_rows_has_no_header(self):
         self.assertFileError(b";;\n;;\n", expected="The file has no header")
@@ -131,13 +162,95 @@ class TestEngineLeadFile(BaseCase):
             b"Email;Nombre; email \nx;y;z\n", expected='column name(s) "email"'
         )
 
-    def test_unclosed_quote_is_a_clear_error(self):
+    def test_header_names_equal_but_for_punctuation_are_one_column_twice(self):
+        # Templates match "E-mail" and "Email" alike: both would fill one field.
         self.assertFileError(
-            b'Nombre;Notas\nAna;"sin cerrar\nLuis;x\n', expected="near line 3"
+            b"Email;C.P.;E-mail;CP\nx;y;z;t\n",
+            expected='column name(s) "E-mail", "CP"',
+        )
+
+    def test_unclosed_quote_is_an_error_naming_the_line_it_opens_on(self):
+        self.assertFileError(
+            b'Nombre;Notas\nAna;"sin cerrar\nLuis;x\nPedro;y\n',
+            expected='A quote (") opened on line 2 is never closed, so the rest of '
+            "the file would be read as one value: close the quote or remove it, "
+            "and upload the file again.",
+        )
+
+    def test_text_after_a_closing_quote_is_an_error_naming_its_line(self):
+        self.assertFileError(
+            b'Nombre;Notas\nAna;x\nLuis;"Bar "El Sol""\n',
+            expected='Line 3 of the file is not valid CSV: a quote (") is out of '
+            "place. A value holding quotes must be enclosed in quotes, each quote "
+            'inside it doubled (""). Fix that line and upload the file again.',
         )
 
     def test_old_xls_file_is_refused_with_advice(self):
-        self.assertFileError(b"\xd0\xcf\x11\xe0rest", "a.xls", expected=".xlsx")
+        xls = (
+            "Old Excel files (.xls) are not supported: save the file as Excel "
+            "workbook (.xlsx) or CSV and upload it again."
+        )
+        ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+        self.assertFileError(ole, "leads.xls", expected=xls)
+        self.assertFileError(ole, "", expected=xls)
+        self.assertFileError(b"Nombre\nAna\n", "LEADS.XLS", expected=xls)
+
+    # Control characters and binary data ---------------------------------------
+
+    def test_nul_and_control_characters_are_taken_out_of_csv_cells(self):
+        data = (
+            "Emp\x00resa;Notas\x1b\r\n"
+            "Cerámicas\x00 Castellón\x7f;línea 1\x0blínea 2\x85línea 3\x9f\r\n"
+            "\x00\x00;\x00\r\n"
+            "Bar\tSol;fin\x1a\r\n"
+        ).encode()
+        parsed = read_lead_file(data, "leads.csv")
+        self.assertEqual(parsed.header, ["Empresa", "Notas"])
+        self.assertEqual(
+            [row.values for row in parsed.rows],
+            [
+                ["Cerámicas Castellón", "línea 1\nlínea 2\nlínea 3"],
+                ["Bar\tSol", "fin"],
+            ],
+        )
+        self.assertEqual([row.number for row in parsed.rows], [2, 4])
+
+    def test_file_padded_with_nul_bytes_is_read(self):
+        parsed = read_lead_file(b"Nombre;Email\nAna;ana@elx.es\n" + bytes(4096))
+        self.assertEqual(parsed.rows[0].values, ["Ana", "ana@elx.es"])
+        self.assertEqual(len(parsed.rows), 1)
+
+    def test_control_characters_are_taken_out_of_xlsx_cells(self):
+        data = _xlsx(
+            (
+                "Leads",
+                [
+                    ["Empresa\x9f", "Notas"],
+                    # Excel writes control characters as _xHHHH_ escapes.
+                    ["Gráficas_x0000_ Sol\x85", "línea 1_x000D_\nlínea 2_x001B_"],
+                ],
+            )
+        )
+        parsed = read_lead_file(data, "leads.xlsx")
+        self.assertEqual(parsed.header, ["Empresa", "Notas"])
+        self.assertEqual(
+            parsed.rows[0].values, ["Gráficas Sol\n", "línea 1\r\nlínea 2"]
+        )
+
+    def test_random_binary_data_is_refused_as_no_spreadsheet(self):
+        data = b"".join(hashlib.sha256(bytes([i])).digest() for i in range(128))
+        self.assertIn(b"\x00", data)
+        self.assertFileError(data, "leads.csv", expected=BINARY)
+        self.assertFileError(data, "", expected=BINARY)
+
+    def test_image_is_refused_as_no_spreadsheet(self):
+        png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64)
+        self.assertFileError(png, "leads.png", expected=BINARY)
+        self.assertFileError(png, "leads.csv", expected=BINARY)
+
+    def test_pdf_is_refused_as_no_spreadsheet(self):
+        pdf = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+        self.assertFileError(pdf, "leads.pdf", expected=BINARY)
 
     # XLSX ----------------------------------------------------------------------
 
@@ -171,8 +284,27 @@ class TestEngineLeadFile(BaseCase):
         )
 
     def test_unreadable_xlsx_is_a_clear_error(self):
-        self.assertFileError(b"PK\x03\x04broken", "x.csv", expected="Excel workbook")
-        self.assertFileError(b"Nombre\nAna\n", "x.xlsx", expected="Excel workbook")
+        self.assertFileError(b"PK\x03\x04broken", "x.csv", expected=DAMAGED)
+        self.assertFileError(b"Nombre\nAna\n", "x.xlsx", expected=DAMAGED)
+
+    def test_truncated_xlsx_is_refused_as_damaged(self):
+        data = _xlsx(("Leads", [["Empresa"], ["Gráficas Sol"]]))
+        self.assertFileError(data[: len(data) // 2], "leads.xlsx", expected=DAMAGED)
+
+    def test_zip_that_is_no_workbook_is_refused(self):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr(
+                "mimetype", "application/vnd.oasis.opendocument.spreadsheet"
+            )
+            archive.writestr("content.xml", "<office:document-content/>")
+        self.assertFileError(
+            buffer.getvalue(),
+            "leads.ods",
+            expected="The file is a ZIP archive or a document of another program "
+            "(such as Word or LibreOffice), not an Excel workbook (.xlsx): save the "
+            "leads as .xlsx or CSV and upload that file.",
+        )
 
     # Rejections ----------------------------------------------------------------
 

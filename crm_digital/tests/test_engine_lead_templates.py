@@ -5,7 +5,7 @@ from pathlib import Path
 from odoo.tests import BaseCase, tagged
 
 from odoo.addons.crm_digital.engine.lead_duplicates import find_duplicates
-from odoo.addons.crm_digital.engine.lead_file import read_lead_file
+from odoo.addons.crm_digital.engine.lead_file import column_key, read_lead_file
 from odoo.addons.crm_digital.engine.lead_templates import (
     TEMPLATES,
     guess_template,
@@ -35,6 +35,11 @@ def _import(name):
     return convert_rows(parsed, template_mapping(SAMPLES[name], parsed.header))
 
 
+def _csv(header, *rows):
+    lines = [";".join(header), *(";".join(row) for row in rows)]
+    return read_lead_file("\r\n".join(lines).encode(), "leads.csv")
+
+
 @tagged("post_install", "-at_install")
 class TestEngineLeadTemplates(BaseCase):
     def test_every_template_has_a_name_and_maps_to_known_targets(self):
@@ -42,12 +47,20 @@ class TestEngineLeadTemplates(BaseCase):
             self.assertTrue(template["name"], code)
             self.assertLessEqual(set(template["columns"].values()), set(TARGETS), code)
 
+    def test_no_two_columns_of_a_template_are_one_name(self):
+        # Else one column of a file would match two and fill two fields.
+        for code, template in TEMPLATES.items():
+            keys = [column_key(column) for column in template["columns"]]
+            repeated = {key for key in keys if keys.count(key) > 1}
+            self.assertEqual(repeated, set(), code)
+
     def test_every_sample_file_maps_every_column_of_its_template(self):
         for name, code in SAMPLES.items():
             header = _read(name).header
             mapping = template_mapping(code, header)
             self.assertEqual(list(mapping), header, name)
-            self.assertEqual(len(mapping), len(TEMPLATES[code]["columns"]), name)
+            targets = set(TEMPLATES[code]["columns"].values())
+            self.assertEqual(set(mapping.values()), targets, name)
 
     def test_every_sample_file_is_recognised_as_its_template(self):
         for name, code in SAMPLES.items():
@@ -57,10 +70,144 @@ class TestEngineLeadTemplates(BaseCase):
         self.assertIsNone(guess_template(["Email", "Matrícula", "Color"]))
 
     def test_header_matching_ignores_case_accents_and_spaces(self):
-        header = [" TELÉFONO ", "empresa", "Telefono movil", "Otra"]
+        header = [" TELÉFONO ", "empresa", "Teléfono 2", "Otra"]
         self.assertEqual(
             template_mapping("crm_digital", header),
             {"empresa": "partner_name", " TELÉFONO ": "phone"},
+        )
+
+    def test_header_matching_ignores_punctuation_and_inner_spaces(self):
+        header = ["CP", "E-mail", "Codi  postal", "Tel", "N.I.F.", "Razon-social"]
+        self.assertEqual(
+            template_mapping("crm_digital", header),
+            {
+                "Razon-social": "partner_name",
+                "E-mail": "email_from",
+                "Tel": "phone",
+                "N.I.F.": "vat",
+                "CP": "zip",
+                "Codi  postal": "zip",
+            },
+        )
+
+    def test_spanish_file_is_recognised_and_mapped(self):
+        parsed = _csv(
+            [
+                "Empresa",
+                "Nombre",
+                "Apellidos",
+                "Correo electrónico",
+                "Teléfono",
+                "NIF",
+                "Provincia",
+                "Código postal",
+                "Importe previsto",
+                "Fecha de alta",
+                "Origen",
+                "Notas",
+            ],
+            [
+                "Cerámicas Castellón, S.L.",
+                "Marta",
+                "García Puig",
+                "marta@ceramicas.es",
+                "964 000 111",
+                "B12548731",
+                "Castellón",
+                "12540",
+                "9.500,00",
+                "02/03/2026",
+                "Feria",
+                "Quiere una web",
+            ],
+        )
+        self.assertEqual(guess_template(parsed.header), "crm_digital")
+        mapping = template_mapping("crm_digital", parsed.header)
+        self.assertEqual(
+            mapping,
+            {
+                "Empresa": "partner_name",
+                "Nombre": "contact_name",
+                "Apellidos": "contact_name",
+                "Correo electrónico": "email_from",
+                "Teléfono": "phone",
+                "NIF": "vat",
+                "Provincia": "state",
+                "Código postal": "zip",
+                "Importe previsto": "expected_revenue",
+                "Origen": "source",
+                "Notas": "description",
+            },
+        )
+        [result] = convert_rows(parsed, mapping)
+        self.assertEqual(result.errors, [])
+        self.assertEqual(result.values["contact_name"], "Marta García Puig")
+        self.assertEqual(result.values["expected_revenue"], 9500.0)
+
+    def test_catalan_file_is_recognised_and_mapped(self):
+        header = [
+            "Raó social",
+            "Nom",
+            "Cognoms",
+            "Correu electrònic",
+            "Telèfon",
+            "Mòbil",
+            "Adreça",
+            "Codi postal",
+            "Població",
+            "Província",
+            "País",
+            "Observacions",
+        ]
+        self.assertEqual(guess_template(header), "crm_digital")
+        self.assertEqual(
+            list(template_mapping("crm_digital", header).items()),
+            [
+                ("Raó social", "partner_name"),
+                ("Nom", "contact_name"),
+                ("Cognoms", "contact_name"),
+                ("Correu electrònic", "email_from"),
+                ("Telèfon", "phone"),
+                ("Mòbil", "mobile"),
+                ("Adreça", "street"),
+                ("Codi postal", "zip"),
+                ("Població", "city"),
+                ("Província", "state"),
+                ("País", "country"),
+                ("Observacions", "description"),
+            ],
+        )
+
+    def test_plain_english_spreadsheet_is_recognised_as_ours_and_mapped(self):
+        header = [
+            "Company",
+            "First Name",
+            "Last Name",
+            "E-mail",
+            "Phone",
+            "Mobile",
+            "Address",
+            "Postal code",
+            "City",
+            "Country",
+            "Comments",
+        ]
+        self.assertEqual(guess_template(header), "crm_digital")
+        self.assertEqual(
+            template_mapping("crm_digital", header),
+            {
+                "Company": "partner_name",
+                "First Name": "contact_name",
+                "Last Name": "contact_name",
+                "E-mail": "email_from",
+                "Phone": "phone",
+                "Mobile": "mobile",
+                "Address": "street",
+                "Postal code": "zip",
+                "City": "city",
+                "Country": "country",
+                "Comments": "description",
+            },
         )
 
     def test_every_clean_sample_row_imports_without_a_problem(self):

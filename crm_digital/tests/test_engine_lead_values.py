@@ -33,7 +33,10 @@ class TestEngineLeadValues(BaseCase):
         self.assertEqual(result.values.get(key), expected, cell)
 
     def assertRejected(self, key, cell, message):
-        result = self.convert({"Empresa": "partner_name", "Dato": key}, "X", cell)
+        """An invalid value of a column marked strict rejects the row."""
+        result = self.convert(
+            {"Empresa": "partner_name", "Dato": key}, "X", cell, strict=["Dato"]
+        )
         self.assertEqual(_en(result.errors), [message], cell)
         self.assertNotIn(key, result.values)
 
@@ -118,13 +121,18 @@ class TestEngineLeadValues(BaseCase):
 
     # Contact data ---------------------------------------------------------------
 
-    def test_invalid_email_error_names_column_and_value(self):
+    def test_invalid_email_is_kept_as_written_with_a_warning(self):
         result = self.convert(
             {"Correo": "email_from", "Empresa": "partner_name"}, "juan@", "X"
         )
+        self.assertEqual(result.errors, [])
+        self.assertEqual(result.values["email_from"], "juan@")
         self.assertEqual(
-            _en(result.errors),
-            ['Column "Correo": "juan@" is not a valid email address.'],
+            _en(result.warnings),
+            [
+                'Column "Correo": "juan@" is not a valid email address. It is kept '
+                "as written."
+            ],
         )
         for text in ["juan", "juan@empresa", "ju an@x.es", "juan@@x.es", "a..b@x.es"]:
             self.assertRejected(
@@ -391,9 +399,43 @@ class TestEngineLeadValues(BaseCase):
             "Cierre": "date_deadline",
         }
         result = self.convert(mapping, "X", "juan@", "123", "B12345675", "31/02/2025")
-        self.assertEqual(len(result.errors), 4)
-        self.assertEqual(result.values, {"partner_name": "X"})
+        # Only the tax ID rejects the row; the other values are kept.
+        self.assertEqual(len(result.errors), 1)
+        self.assertEqual(len(result.warnings), 3)
+        self.assertEqual(
+            result.values,
+            {
+                "partner_name": "X",
+                "email_from": "juan@",
+                "phone": "123",
+                "description": "Cierre: 31/02/2025",
+            },
+        )
         self.assertTrue(all(isinstance(error, LazyGettext) for error in result.errors))
+        strict = self.convert(
+            mapping, "X", "juan@", "123", "", "31/02/2025", strict=["Teléfono"]
+        )
+        self.assertEqual(
+            _en(strict.errors),
+            ['Column "Teléfono": "123" is not a valid phone number.'],
+        )
+
+    def test_a_value_no_field_can_hold_goes_to_the_notes_after_them(self):
+        mapping = {
+            "Empresa": "partner_name",
+            "Importe": "expected_revenue",
+            "Notas": "description",
+            "Alta": "extra_notes",
+        }
+        result = self.convert(mapping, "X", "mucho", "Cliente de feria", "2019")
+        self.assertEqual(
+            result.values["description"],
+            "Cliente de feria\nImporte: mucho\nAlta: 2019",
+        )
+        self.assertEqual(
+            _en(result.warnings),
+            ['Column "Importe": "mucho" is not a number. It is kept in the notes.'],
+        )
 
     def test_a_row_needs_one_of_name_company_contact_or_email(self):
         mapping = {"Empresa": "partner_name", "Email": "email_from", "Ciudad": "city"}
@@ -406,7 +448,8 @@ class TestEngineLeadValues(BaseCase):
 
     def test_invalid_value_still_counts_as_given_for_the_required_check(self):
         result = self.convert({"Email": "email_from"}, "juan@")
-        self.assertEqual(len(result.errors), 1)
+        self.assertEqual(result.errors, [])
+        self.assertEqual(result.values, {"email_from": "juan@"})
 
     def test_required_groups_are_configurable(self):
         mapping = {"Empresa": "partner_name", "Email": "email_from", "Tel": "phone"}

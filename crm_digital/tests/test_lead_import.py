@@ -7,7 +7,7 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.queue_job.job import Job
 
-from ..engine.lead_file import REJECTION_COLUMN, read_lead_file
+from ..engine.lead_file import PROBLEMS_COLUMN, REJECTION_COLUMN, read_lead_file
 from ..models import crm_digital_lead_import
 from .common import CrmDigitalCommon
 from .test_engine_lead_templates import ERROR_SAMPLE
@@ -102,18 +102,34 @@ class TestLeadImport(CrmDigitalCommon):
         original = read_lead_file((SAMPLES / name).read_bytes(), name)
         self.assertEqual(job.row_count, len(original.rows))
         self.assertEqual(self._counts(job), job.row_count, "every row is accounted for")
-        self.assertEqual(job.rejected_count, 5)
+        # A row without name, company, contact or email, and an invalid NIF.
+        self.assertEqual(job.rejected_count, 2)
         rejected = read_lead_file(
             base64.b64decode(job.rejection_file), job.rejection_file_name
         )
         self.assertEqual((rejected.encoding, rejected.delimiter), ("cp1252", ";"))
         self.assertEqual(rejected.header[-1], REJECTION_COLUMN)
-        self.assertEqual(len(rejected.rows), 5)
-        emails = {row.values[4] for row in rejected.rows}
-        self.assertIn("lucia@", emails)
+        self.assertEqual(
+            [row.values[-2] for row in rejected.rows], ["ERR-103", "ERR-107"]
+        )
         reasons = " ".join(row.values[-1] for row in rejected.rows)
-        for word in ("lucia@", "31/02/2025", "123"):
-            self.assertIn(word, reasons)
+        for words in ("B03459875", "needs a value"):
+            self.assertIn(words, reasons)
+        # Invalid optional values cost their rows nothing: kept, and listed.
+        problems = read_lead_file(
+            base64.b64decode(job.warning_file), job.warning_file_name
+        )
+        self.assertEqual(problems.header[-1], PROBLEMS_COLUMN)
+        listed = " ".join(row.values[-1] for row in problems.rows)
+        for word in ("lucia@", "31/02/2025", '"123"'):
+            self.assertIn(word, listed)
+        lucia = job.lead_ids.filtered(lambda lead: lead.email_from == "lucia@")
+        self.assertEqual(len(lucia), 1)
+        # The second visit of Cerámicas Castellón is its first row again.
+        skipped = read_lead_file(
+            base64.b64decode(job.skipped_file), job.skipped_file_name
+        )
+        self.assertEqual([row.values[-3] for row in skipped.rows], ["ERR-108"])
         formula = job.lead_ids.filtered(
             lambda lead: (lead.partner_name or "").startswith("=")
         )

@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from unittest.mock import patch
+
 from odoo.tests import HttpCase, tagged
 
 from .common import CrmDigitalCommon
@@ -71,4 +73,34 @@ class TestPipelineUi(HttpCase, CrmDigitalCommon):
         job = self.env["crm.digital.lead.import"].search(
             [("file_name", "=", "feria.csv")]
         )
-        self.assertEqual((job.created_count, job.rejected_count), (2, 1))
+        self.assertEqual(
+            (job.created_count, job.rejected_count, job.warning_count), (2, 1, 1)
+        )
+        leads = {lead.name: lead for lead in job.lead_ids}
+        self.assertEqual(leads["ERP"].email_from, "correo-roto@")
+        self.assertIn("Fecha de alta: 01/02/2024", leads["Web nueva"].description)
+
+    def test_a_background_import_shows_its_progress_as_it_moves(self):
+        job = self._lead_import(
+            "feria.csv",
+            "Empresa;Email\nHornos;a@hornos.es\nRiegos;b@riegos.es\n",
+            user=self.user_salesperson,
+        )
+        job.state = "queued"
+        reads = []
+
+        def progress(records):
+            # The job commits 40%, then 80%, while the form stays open.
+            reads.append(len(reads))
+            for record in records:
+                record.progress = 40 if len(reads) == 1 else 80
+
+        self.browser_size = WIDTHS["phone"]
+        self.touch_enabled = True
+        with patch.object(type(job), "_compute_progress", progress):
+            self.start_tour(
+                f"/odoo/action-crm_digital.crm_digital_lead_import_action/{job.id}",
+                "crm_digital_lead_import_progress",
+                login="crmd_salesperson",
+            )
+        self.assertGreater(len(reads), 1, "the form read the import again")

@@ -3,14 +3,15 @@
 import {registry} from "@web/core/registry";
 
 const CSV = [
-    "Oportunidad;Empresa;Email",
-    "Web nueva;Hornos Alzira, S.L.;info@hornosalzira.es",
-    "ERP;Riegos Turia, S.A.;admin@riegosturia.es",
-    "Sin datos;;correo-roto@",
+    "Oportunidad;Empresa;Email;NIF;Fecha de alta",
+    "Web nueva;Hornos Alzira, S.L.;info@hornosalzira.es;;01/02/2024",
+    "ERP;Riegos Turia, S.A.;correo-roto@;;",
+    "Sin datos;;;B1234;",
 ].join("\n");
 
 // A salesperson uploads a file, sees the preview, imports it and reads the
-// summary: two leads created, one row rejected.
+// summary: two leads created (one with a problem kept as written), one row
+// rejected for its tax ID.
 registry.category("web_tour.tours").add("crm_digital_lead_import", {
     steps: () => [
         {
@@ -31,8 +32,16 @@ registry.category("web_tour.tours").add("crm_digital_lead_import", {
             trigger: ".o_field_widget[name=preview] table:contains('Hornos Alzira')",
         },
         {
-            content: "The broken row is shown before importing",
+            content: "The row that will be rejected is shown before importing",
             trigger: ".o_field_widget[name=preview] .table-danger",
+        },
+        {
+            content: "So is the problem that will be kept as written",
+            trigger: ".o_field_widget[name=preview] .table-warning:contains('correo-roto@')",
+        },
+        {
+            content: "The column no field takes is said to go to the notes",
+            trigger: ".o_field_widget[name=preview] .alert-info:contains('Fecha de alta')",
         },
         {
             content: "Import",
@@ -46,6 +55,10 @@ registry.category("web_tour.tours").add("crm_digital_lead_import", {
         {
             content: "One row rejected, with its file to download",
             trigger: ".o_field_widget[name=rejected_count]:contains(1)",
+        },
+        {
+            content: "One row imported with a problem, listed in its file",
+            trigger: ".o_field_widget[name=warning_count]:contains(1)",
         },
     ],
 });
