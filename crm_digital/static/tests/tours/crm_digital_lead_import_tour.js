@@ -44,6 +44,17 @@ registry.category("web_tour.tours").add("crm_digital_lead_import", {
             trigger: ".o_field_widget[name=preview] .alert-info:contains('Fecha de alta')",
         },
         {
+            content: "Look at the columns",
+            trigger: ".o_notebook a:contains(Columns)",
+            run: "click",
+        },
+        {
+            content: "The unmapped column goes to the notes",
+            trigger:
+                ".o_field_widget[name=column_ids] .o_kanban_record:contains('Fecha de alta'):contains('added to the notes'), " +
+                ".o_field_widget[name=column_ids] .o_data_row:contains('Fecha de alta'):contains('added to the notes')",
+        },
+        {
             content: "Import",
             trigger: "button[name=action_import]",
             run: "click",
