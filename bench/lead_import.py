@@ -179,9 +179,10 @@ def run_background(conf, data, rows):
         )
         started = time.perf_counter()
         call("action_import", [job])
+        deadline = started + 3600
         while True:
             state = call("read", [job], fields=["state"])[0]["state"]
-            if state != "queued":
+            if state != "queued" or time.perf_counter() > deadline:
                 break
             time.sleep(0.5)
         elapsed = time.perf_counter() - started

@@ -23,6 +23,7 @@
         "data/crm_stage_data.xml",
         "data/crm_digital_task_rule_data.xml",
         "data/ir_cron_data.xml",
+        "data/queue_job_function_data.xml",
         "views/crm_lead_views.xml",
         "views/crm_stage_views.xml",
         "views/crm_digital_stage_history_views.xml",

@@ -184,14 +184,17 @@ def collect_keys(rows_values, region="ES"):
     return keys
 
 
-def index_records(records, region="ES"):
-    """{kind: {key: (record id, (name, email))}} of existing ``records``, an iterable
-    of (id, values) with values named like lead_values.TARGETS keys. The first
-    record with a key keeps it, except that a company's own record (no person)
-    takes a company key from a record of one of its people."""
+def index_records(records, region="ES", companies=frozenset()):
+    """{kind: {key: (record id, (name, email))}} of existing ``records``, an
+    iterable of (id, values) with values named like lead_values.TARGETS keys.
+    The first record with a key keeps it, except that a company's own record
+    (no person) takes a company key from a record of one of its people.
+    ``companies``: ids of records that are companies, whose email (info@…)
+    names no person."""
     index = {kind: {} for kind in KINDS}
     for record_id, values in records:
-        _add(index, lead_keys(values, region), record_id, _person(values))
+        person = (None, None) if record_id in companies else _person(values)
+        _add(index, lead_keys(values, region), record_id, person)
     return index
 
 

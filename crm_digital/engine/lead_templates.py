@@ -301,9 +301,17 @@ def match_columns(columns, header):
     }
 
 
-def guess_template(header):
-    """Code of the template sharing the most columns with ``header``, or None
-    when none shares enough to be a likely match."""
-    scores = {code: len(template_mapping(code, header)) for code in TEMPLATES}
-    best = max(scores, key=scores.get)
-    return best if scores[best] >= _GUESS_MINIMUM else None
+def guess_template(header, templates=None):
+    """The template sharing the most columns with ``header``, or None when
+    none shares enough to be a likely match: 3 columns, or all of a file with
+    fewer. ``templates`` are (key, [(column, target)]) in order of preference
+    (the first wins a tie); by default the ready ones, by code."""
+    if templates is None:
+        templates = ((code, t["columns"].items()) for code, t in TEMPLATES.items())
+    best, best_score = None, 0
+    for key, columns in templates:
+        score = len(match_columns(columns, header))
+        if score > best_score:
+            best, best_score = key, score
+    enough = min(_GUESS_MINIMUM, len([name for name in header if name]))
+    return best if best_score >= max(enough, 1) else None

@@ -55,12 +55,20 @@ class CrmDigitalImportTemplate(models.Model):
 
     @api.model
     def _load_ready_templates(self):
-        """Create the templates of the engine that the database lacks."""
-        existing = set(
-            self.with_context(active_test=False)
-            .search([("code", "!=", False)])
-            .mapped("code")
-        )
+        """Create the templates of the engine that the database lacks, and
+        give those it has the engine's columns they lack (new header
+        variants reach upgraded databases); columns there are left alone."""
+        ready = self.with_context(active_test=False).search([("code", "!=", False)])
+        existing = set(ready.mapped("code"))
+        for template in ready.filtered(lambda t: t.code in TEMPLATES):
+            known = {column_key(column.name) for column in template.column_ids}
+            missing = [
+                Command.create({"name": column, "target": target})
+                for column, target in TEMPLATES[template.code]["columns"].items()
+                if column_key(column) not in known
+            ]
+            if missing:
+                template.column_ids = missing
         templates = self.create(
             [
                 {

@@ -16,6 +16,8 @@ from odoo.service.model import PG_CONCURRENCY_ERRORS_TO_RETRY
 from odoo.tools import SQL, plaintext2html
 from odoo.tools.translate import LazyTranslate
 
+from odoo.addons.queue_job.exception import RetryableJobError
+
 from ..engine.lead_countries import country_code
 from ..engine.lead_duplicates import collect_keys, find_duplicates, index_records
 from ..engine.lead_file import (
@@ -27,6 +29,7 @@ from ..engine.lead_file import (
     write_rejections,
     write_rows,
 )
+from ..engine.lead_templates import guess_template
 from ..engine.lead_values import TARGETS, LeadRowConverter
 from .crm_digital_import_template import DUPLICATE_POLICIES
 
@@ -41,6 +44,10 @@ MATCH_KINDS = {
     "vat": _lt("tax ID"),
     "company": _lt("company"),
 }
+
+# Conflicts with concurrent work, which a later run does not meet.
+RETRIED_ERRORS = tuple(map(psycopg2.errors.lookup, PG_CONCURRENCY_ERRORS_TO_RETRY))
+RETRY_SECONDS = 30
 
 PREVIEW_ROWS = 10
 # Leads created at once: big enough for batched computes, small enough to
@@ -246,19 +253,23 @@ class CrmDigitalLeadImport(models.Model):
             ) from error
 
     def _guess_template(self):
-        """The template that maps the most columns of the file: 3 at least,
-        or all of a file with fewer."""
+        """The template that maps the most columns of the file."""
+        Template = self.env["crm.digital.import.template"]
         try:
             header = self._parse().header
         except UserError:
-            return self.env["crm.digital.import.template"]
-        templates = self.env["crm.digital.import.template"].search(
-            [("column_ids", "!=", False)]
+            return Template
+        templates = Template.search([("column_ids", "!=", False)])
+        return (
+            guess_template(
+                header,
+                (
+                    (template, [(c.name, c.target) for c in template.column_ids])
+                    for template in templates
+                ),
+            )
+            or Template
         )
-        scored = [(len(t._mapping(header)), -t.sequence, t) for t in templates]
-        best = max(scored, key=lambda item: item[:2], default=(0, 0, templates[:0]))
-        enough = min(3, len([name for name in header if name]))
-        return best[2] if best[0] >= enough else templates[:0]
 
     @api.depends(
         "file", "column_ids.target", "column_ids.strict", "encoding", "delimiter"
@@ -281,7 +292,7 @@ class CrmDigitalLeadImport(models.Model):
     def _parse(self):
         data = self._file_data()
         # create(), the columns, the preview and the run each read the file:
-        # parsed once per transaction.
+        # parsed once per cursor (a request, a job).
         key = (
             "crm_digital_lead_file",
             hashlib.sha1(data).hexdigest(),  # noqa: S324 - a cache key
@@ -382,6 +393,10 @@ class CrmDigitalLeadImport(models.Model):
         threshold = self.env.company.crm_digital_import_background_rows
         if threshold and len(parsed.rows) > threshold:
             self.write({"state": "queued", "error_message": False})
+            # A run before this one (failed, given up) leaves no figure behind.
+            self.env["crm.digital.lead.import.progress"].sudo().search(
+                [("import_id", "=", self.id)]
+            ).unlink()
             self.with_delay(
                 description=self.env._("Import leads from %s", self.file_name),
                 # One job per import, however often Import is pressed.
@@ -407,14 +422,28 @@ class CrmDigitalLeadImport(models.Model):
         try:
             with self.env.cr.savepoint():
                 self._run(self._parse())
-        except psycopg2.OperationalError as error:
-            if error.pgcode in PG_CONCURRENCY_ERRORS_TO_RETRY:
-                raise  # queue_job runs it again
-            self._fail(error)
+        except RETRIED_ERRORS as error:
+            # Run again later, a bounded number of times: when they are spent,
+            # queue_job calls _on_job_failed.
+            raise RetryableJobError(str(error), seconds=RETRY_SECONDS) from error
         except Exception as error:  # whatever it is, the user is told
             self._fail(error)
         self._notify_end()
         return f"Lead import {self.id}: {self.state}."
+
+    def _on_job_failed(self, **failure):
+        """queue_job gave up on the import's job (see its job function)."""
+        for job in self.filtered(lambda job: job.state == "queued"):
+            job._fail(
+                UserError(
+                    job.env._(
+                        "The import kept colliding with other work on the same "
+                        "records and was given up after several attempts: nothing "
+                        "of the file was imported. Import it again."
+                    )
+                )
+            )
+            job._notify_end()
 
     def _fail(self, error):
         if isinstance(error, UserError):
@@ -701,19 +730,22 @@ class CrmDigitalLeadImport(models.Model):
             with self.env.registry.cursor() as cr:
                 cr.execute(
                     SQL(
+                        # Nothing for an import this cursor cannot see yet.
                         "INSERT INTO %(table)s (import_id, percent, create_uid, "
-                        "write_uid, create_date, write_date) VALUES (%(id)s, "
-                        "%(percent)s, %(uid)s, %(uid)s, %(now)s, %(now)s) "
+                        "write_uid, create_date, write_date) SELECT id, "
+                        "%(percent)s, %(uid)s, %(uid)s, %(now)s, %(now)s FROM "
+                        "%(imports)s WHERE id = %(id)s "
                         "ON CONFLICT (import_id) DO UPDATE SET percent = "
                         "EXCLUDED.percent, write_date = EXCLUDED.write_date",
                         table=SQL.identifier(Progress._table),
+                        imports=SQL.identifier(self._table),
                         id=self.id,
                         percent=min(percent, 99),
                         uid=self.env.uid,
                         now=fields.Datetime.now(),
                     )
                 )
-        except psycopg2.Error as error:
+        except Exception as error:
             # E.g. an import not committed yet: the figure is only a courtesy.
             _logger.info("Lead import %s: progress not shown (%s)", self.id, error)
 
@@ -789,7 +821,7 @@ class CrmDigitalLeadImport(models.Model):
             self._duplicate_domain(keys, ("is_company", "=", True)),
             ["email", "phone", "mobile", "vat", "name", "is_company"],
         )
-        return index_records(
+        records = [
             (
                 partner.id,
                 {
@@ -797,11 +829,16 @@ class CrmDigitalLeadImport(models.Model):
                     "phone": partner.phone,
                     "mobile": partner.mobile,
                     "vat": partner.vat,
-                    "partner_name": partner.name if partner.is_company else False,
+                    # A person of their own, or a company and its people.
+                    "contact_name" if not partner.is_company else "partner_name": (
+                        partner.name
+                    ),
                 },
             )
             for partner in partners
-        )
+        ]
+        companies = set(partners.filtered("is_company").ids)
+        return index_records(records, companies=companies)
 
     def _duplicate_domain(self, keys, company_names):
         # Names cannot be compared in SQL once normalised: every record with
@@ -855,8 +892,10 @@ class CrmDigitalLeadImport(models.Model):
 
     def action_save_template(self):
         """Keep the columns as mapped here as a template: the next file with
-        these columns is guessed to it."""
+        these columns is guessed to it. Whoever may import may save one; only
+        their own is ever changed, saving again from the same file."""
         self.ensure_one()
+        self.check_access("write")
         if not self.column_ids:
             raise UserError(
                 self.env._(
@@ -864,25 +903,35 @@ class CrmDigitalLeadImport(models.Model):
                 )
             )
         stem = self.file_name.rpartition(".")[0] or self.file_name
-        template = self.env["crm.digital.import.template"].create(
-            {
-                "name": self.env._(
-                    "%(file)s (by %(user)s)", file=stem, user=self.env.user.name
-                ),
-                "duplicate_policy": self.duplicate_policy or "skip",
-                "column_ids": [
-                    Command.create(
-                        {
-                            "name": column.name,
-                            "target": column.target,
-                            "strict": column.strict,
-                        }
-                    )
-                    for column in self.column_ids
-                ],
-            }
+        name = self.env._("%(file)s (by %(user)s)", file=stem, user=self.env.user.name)
+        Template = self.env["crm.digital.import.template"].sudo()
+        template = Template.search(
+            [
+                ("name", "=", name),
+                ("code", "=", False),
+                ("create_uid", "=", self.env.uid),
+            ],
+            limit=1,
         )
-        self.template_id = template
+        values = {
+            "duplicate_policy": self.duplicate_policy or "skip",
+            "column_ids": [Command.clear()]
+            + [
+                Command.create(
+                    {
+                        "name": column.name,
+                        "target": column.target,
+                        "strict": column.strict,
+                    }
+                )
+                for column in self.column_ids
+            ],
+        }
+        if template:
+            template.write(values)
+        else:
+            template = Template.create(dict(values, name=name))
+        self.template_id = template.id
         return self._notify_action(
             self.env._(
                 'Template "%s" saved: files with these columns will use it.',

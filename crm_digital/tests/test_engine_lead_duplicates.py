@@ -195,3 +195,11 @@ class TestEngineLeadDuplicates(BaseCase):
         )
         found = find_duplicates([{"partner_name": "Graficas Sol"}], existing)
         self.assertEqual(found[0].existing, Match("company", "graficas sol", 2))
+
+    def test_a_company_address_names_no_person(self):
+        existing = index_records(
+            [(3, {"partner_name": "Acme SL", "email_from": "info@acme.es"})],
+            companies={3},
+        )
+        found = find_duplicates([{"partner_name": "Acme, S.L."}], existing)
+        self.assertEqual(found[0].existing, Match("company", "acme", 3))

@@ -1,4 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common import CrmDigitalCommon
@@ -56,6 +57,10 @@ class TestLeadImportColumns(CrmDigitalCommon):
         job.action_save_template()
         template = job.template_id
         self.assertFalse(template.code)
+        # Saving again changes that template, not another one's.
+        job.action_save_template()
+        self.assertEqual(job.template_id, template)
+        self.assertEqual(len(template.column_ids), 4)
         job.action_import()
         self.assertEqual(job.lead_ids.function, "Gerente")
         self.assertEqual(job.lead_ids.partner_name, "Gráficas Sol")
@@ -107,3 +112,28 @@ class TestLeadImportColumns(CrmDigitalCommon):
         job.column_ids.filtered(lambda c: c.name == "País").strict = True
         job.action_import()
         self.assertEqual((job.created_count, job.rejected_count), (1, 1))
+
+    def test_templates_are_changed_only_by_consultants(self):
+        hubspot = self.env["crm.digital.import.template"].search(
+            [("code", "=", "hubspot")]
+        )
+        Column = self.env["crm.digital.import.template.column"]
+        with self.assertRaises(AccessError):
+            Column.with_user(self.user_salesperson).create(
+                {"template_id": hubspot.id, "name": "Company Name", "target": "city"}
+            )
+        with self.assertRaises(AccessError):
+            hubspot.with_user(self.user_salesperson).name = "Mía"
+
+    def test_an_upgrade_gives_ready_templates_the_columns_they_lack(self):
+        template = self.env["crm.digital.import.template"].search(
+            [("code", "=", "crm_digital")]
+        )
+        template.column_ids.filtered(lambda c: c.name == "Correo electrónico").unlink()
+        own = self.env["crm.digital.import.template.column"].create(
+            {"template_id": template.id, "name": "Mi columna", "target": "city"}
+        )
+        template._load_ready_templates()
+        names = template.column_ids.mapped("name")
+        self.assertEqual(names.count("Correo electrónico"), 1)
+        self.assertIn(own, template.column_ids, "what the consultant added stays")

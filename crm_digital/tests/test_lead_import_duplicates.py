@@ -73,6 +73,24 @@ class TestLeadImportDuplicates(CrmDigitalCommon):
             skipped[1].values[-2:], ["Row 4", "Same email as this record."]
         )
 
+    def test_a_row_of_an_existing_customer_company_is_that_customer(self):
+        customer = self.env["res.partner"].create(
+            {"name": "Acme, S.L.", "is_company": True, "email": "info@acme.es"}
+        )
+        data = "Empresa;Contacto;Email\nACME SL;;\nAcme;Ana Ruiz;ana@acme.es\n"
+        job = self._lead_import("acme.csv", data, duplicate_policy="flag")
+        job.action_import()
+        person_row = job.lead_ids.filtered(
+            lambda lead: lead.email_from == "ana@acme.es"
+        )
+        company_row = job.lead_ids - person_row
+        self.assertEqual(company_row.partner_id, customer)
+        self.assertTrue(company_row.import_duplicate)
+        # Another person of the customer: a lead of its own, the customer's
+        # address left as it is.
+        self.assertFalse(person_row.import_duplicate)
+        self.assertEqual(customer.email, "info@acme.es")
+
     def test_a_rerun_lists_every_row_as_already_imported(self):
         data = "Empresa;Email\nHornos Alzira;info@hornos.es\nRiegos;ana@riegos.es\n"
         self._lead_import("feria.csv", data).action_import()

@@ -3,12 +3,16 @@ import io
 import zipfile
 from unittest.mock import patch
 
+import psycopg2
+
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
+from odoo.addons.queue_job.exception import RetryableJobError
 from odoo.addons.queue_job.job import Job
 
 from ..engine.lead_file import PROBLEMS_COLUMN
+from ..models import crm_digital_lead_import
 from .common import CrmDigitalCommon
 
 
@@ -109,7 +113,9 @@ class TestLeadImportProblems(CrmDigitalCommon):
 
     def test_a_background_import_that_breaks_ends_failed_and_tells_the_user(self):
         self.env.company.crm_digital_import_background_rows = 1
-        job = self._lead_import("f.csv", "Empresa;Email\nHornos;a@b.es\nSol;c@d.es\n")
+        job = self._lead_import(
+            "f.csv", "Empresa;Email;NIF\nHornos;a@b.es;\nSol;c@d.es;\nMal;e@f.es;B1\n"
+        )
         job.action_import()
         self.assertEqual(job.state, "queued")
         with self.assertRaisesRegex(UserError, "already being imported"):
@@ -118,8 +124,13 @@ class TestLeadImportProblems(CrmDigitalCommon):
             [("model_name", "=", job._name), ("method_name", "=", "_run_job")]
         )
         self.assertEqual(len(queued), 1, "one job per import")
+        # It breaks once the leads exist, writing the files given back.
         with (
-            patch.object(type(job), "_run", side_effect=RuntimeError("disco lleno")),
+            patch.object(
+                crm_digital_lead_import,
+                "write_rejections",
+                side_effect=RuntimeError("disco lleno"),
+            ),
             self.assertLogs(
                 "odoo.addons.crm_digital.models.crm_digital_lead_import", "ERROR"
             ),
@@ -136,3 +147,20 @@ class TestLeadImportProblems(CrmDigitalCommon):
         self.env.company.crm_digital_import_background_rows = 0
         job.action_import()
         self.assertEqual((job.state, job.created_count), ("done", 2))
+
+    def test_a_job_that_keeps_colliding_is_retried_then_ends_failed(self):
+        self.env.company.crm_digital_import_background_rows = 1
+        job = self._lead_import("f.csv", "Empresa;Email\nHornos;a@b.es\nSol;c@d.es\n")
+        job.action_import()
+        collision = psycopg2.errors.SerializationFailure("concurrent update")
+        with (
+            patch.object(type(job), "_run", side_effect=collision),
+            self.assertRaises(RetryableJobError),
+        ):
+            job._run_job()
+        self.assertEqual(job.state, "queued")
+        function = self.env.ref("crm_digital.job_function_lead_import_run")
+        self.assertEqual(function.on_fail_method, "_on_job_failed")
+        job._on_job_failed(exc_name="FailedJobError")
+        self.assertEqual(job.state, "failed")
+        self.assertIn("several attempts", job.error_message)

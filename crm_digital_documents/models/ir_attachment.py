@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
+import os
 
 from psycopg2 import OperationalError
 
@@ -34,6 +35,19 @@ class IrAttachment(models.Model):
                 and self._dms_operations_from_model(attachment.res_model)
             ):
                 continue
+            # What dms refuses by rule is left unfiled without trying: undoing
+            # a failed try would clear what the transaction holds for after
+            # its commit (the tracking and auto-replies of an incoming email).
+            if refusal := attachment._crm_digital_dms_refusal():
+                _logger.warning(
+                    "Attachment %s (%r) of %s,%s not filed in dms: %s",
+                    attachment.id,
+                    attachment.name,
+                    attachment.res_model,
+                    attachment.res_id,
+                    refusal,
+                )
+                continue
             for fallback in (False, True):
                 filing = attachment.with_context(crm_digital_fallback_name=fallback)
                 try:
@@ -52,6 +66,18 @@ class IrAttachment(models.Model):
                         " under a fallback name" if fallback else "",
                         error,
                     )
+
+    def _crm_digital_dms_refusal(self):
+        """Why dms would refuse to file this attachment by its own rules (a
+        forbidden extension, a size over its limit), if it would."""
+        self.ensure_one()
+        File = self.env["dms.file"]
+        extension = os.path.splitext(self.name or "")[1][1:].strip().lower()
+        if extension and extension in File._get_forbidden_extensions():
+            return f"forbidden extension .{extension}"
+        if self.file_size > File._get_binary_max_size() * 1024 * 1024:
+            return f"over dms's size limit ({self.file_size} bytes)"
+        return None
 
     def write(self, vals):
         result = super().write(vals)
