@@ -66,6 +66,8 @@ class IrAttachment(models.Model):
                         " under a fallback name" if fallback else "",
                         error,
                     )
+        # dms's method returns nothing either.
+        return None
 
     def _crm_digital_dms_refusal(self):
         """Why dms would refuse to file this attachment by its own rules (a

@@ -109,7 +109,7 @@ class TestDocumentFiling(DocumentsCommon):
             composer = (
                 self.env["mail.compose.message"]
                 .with_user(salesperson)
-                .with_context(context)
+                .with_context(**context)
                 .create({})
             )
             composer.action_send_mail()
