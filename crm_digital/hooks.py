@@ -42,6 +42,11 @@ def post_init_hook(env):
             uid=env.uid,
         )
     )
+    env.cr.execute(
+        "UPDATE crm_lead SET crm_digital_stage_date = "
+        "COALESCE(date_last_stage_update, create_date) WHERE stage_id IS NOT NULL"
+    )
+    env["crm.lead"].invalidate_model(["crm_digital_stage_date"])
     _refresh_customers(env)
 
 

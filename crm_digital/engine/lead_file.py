@@ -13,6 +13,8 @@ from typing import Any, NamedTuple
 
 import openpyxl
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._reader import WorkSheetParser
 
 from odoo.tools.translate import LazyTranslate
 
@@ -27,6 +29,16 @@ MATCH_COLUMNS = (
 )
 PROBLEMS_COLUMN = "Problemas / Problems"
 DELIMITERS = ",;\t"
+# What one file may hold: past these, it is split or cleaned first. A lead
+# file of a small company is far below them; a hostile one would take the
+# server's memory (the values read are held until the import ends).
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_ROWS = 100_000
+MAX_COLUMNS = 500
+MAX_CELLS = 2_000_000  # of the rows as read, empty cells between values included
+# Uncompressed parts of a workbook: its strings are read whole into memory.
+MAX_XLSX_PART_BYTES = {"xl/sharedStrings.xml": 128 * 1024 * 1024}
+MAX_XLSX_SHEET_BYTES = 512 * 1024 * 1024
 # Enough lines for csv.Sniffer to see the pattern, small enough to stay fast.
 _SNIFF_SIZE = 32 * 1024
 _BOMS = (
@@ -124,6 +136,15 @@ def read_lead_file(data, file_name="", *, encoding=None, delimiter=None, sheet=N
     """
     if not data or not data.strip():
         raise _empty_file()
+    if len(data) > MAX_FILE_BYTES:
+        raise LeadFileError(
+            _lt(
+                "The file takes %(size)s MB; at most %(max)s MB are imported at "
+                "once: split it into several files.",
+                size=len(data) // (1024 * 1024),
+                max=MAX_FILE_BYTES // (1024 * 1024),
+            )
+        )
     kind = _file_kind(data, file_name)
     if kind == "xlsx":
         parsed = _read_xlsx(data, sheet)
@@ -186,7 +207,7 @@ def _read_csv(data, encoding, delimiter):
     delimiter = delimiter or detect_delimiter(text)
     # strict: a quote left open is an error, not a field swallowing the file.
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    header, rows = None, []
+    header, rows, size = None, [], _Size()
     number = 1
     try:
         for values in reader:
@@ -194,6 +215,8 @@ def _read_csv(data, encoding, delimiter):
             values = [_clean_text(value) for value in values]
             if not "".join(values).strip():
                 continue
+            used = len(_trim(list(values)))
+            size.check(start, len(values), used)
             if header is None:
                 header = _check_header(values)
             else:
@@ -327,12 +350,55 @@ def _check_header(values):
 # XLSX -----------------------------------------------------------------------
 
 
+class _Size:
+    """Counts what a file holds as it is read, and stops at the limits."""
+
+    def __init__(self):
+        self.rows = self.cells = 0
+
+    def check(self, number, width, last_column, cell=None):
+        """Count a row: its line or row ``number``, its ``width`` as read, the
+        ``last_column`` holding a value and, in a workbook, that cell."""
+        if last_column > MAX_COLUMNS:
+            raise LeadFileError(
+                _lt(
+                    "%(where)s holds a value in column %(column)s; at most %(max)s "
+                    "columns are imported. Delete what stands right of the lead "
+                    "columns (in a spreadsheet, select those columns and delete "
+                    "them), or split the file.",
+                    where=_lt("Cell %s", cell) if cell else _lt("Line %s", number),
+                    column=cell.rstrip("0123456789") if cell else last_column,
+                    max=MAX_COLUMNS,
+                )
+            )
+        self.rows += 1
+        self.cells += width
+        if self.rows > MAX_ROWS + 1:  # the header is not a lead
+            raise LeadFileError(
+                _lt(
+                    "The file holds more than %(max)s rows of leads: split it into "
+                    "several files and import each one.",
+                    max=MAX_ROWS,
+                )
+            )
+        if self.cells > MAX_CELLS:
+            raise LeadFileError(
+                _lt(
+                    "The file holds more than %(max)s cells (rows by columns): "
+                    "delete the columns you do not import, or split the file.",
+                    max=MAX_CELLS,
+                )
+            )
+
+
 def _read_xlsx(data, sheet_name):
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
+            sizes = {info.filename: info.file_size for info in archive.infolist()}
     except Exception as error:  # zipfile too raises several kinds
         raise _damaged_workbook() from error
+    _check_parts(sizes)
     # Word and LibreOffice documents, and plain archives, are ZIP files too.
     if not any(name.startswith("xl/") for name in names):
         raise LeadFileError(
@@ -357,6 +423,24 @@ def _read_xlsx(data, sheet_name):
     finally:
         book.close()
     return LeadFile("xlsx", header, rows, sheet=sheet.title)
+
+
+def _check_parts(sizes):
+    # A few compressed megabytes can unpack to gigabytes (a "zip bomb").
+    for name, size in sizes.items():
+        is_sheet = name.startswith("xl/worksheets/")
+        limit = MAX_XLSX_SHEET_BYTES if is_sheet else MAX_XLSX_PART_BYTES.get(name)
+        if limit and size > limit:
+            raise LeadFileError(
+                _lt(
+                    "The workbook unpacks to more than %(max)s MB in its part "
+                    "%(part)s: open it in Excel, delete the sheets, rows and "
+                    "columns you do not import, save it and upload it again, or "
+                    "save it as CSV.",
+                    max=limit // (1024 * 1024),
+                    part=name,
+                )
+            )
 
 
 def _damaged_workbook():
@@ -385,19 +469,47 @@ def _pick_sheet(book, sheet_name):
 
 
 def _read_sheet(sheet):
-    # Writers other than Excel often store a wrong size; let openpyxl find it.
-    sheet.reset_dimensions()
-    header, rows = None, []
-    for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
-        values = _trim([_cell_value(value) for value in cells])
-        if all(value is None or not str(value).strip() for value in values):
+    header, rows, size = None, [], _Size()
+    for number, cells in _sheet_cells(sheet):
+        cells = [
+            (column, value)
+            for column, value in cells
+            if value is not None and str(value).strip()
+        ]
+        if not cells:
             continue
+        last = max(column for column, _value in cells)
+        size.check(number, last, last, f"{get_column_letter(last)}{number}")
+        values = [None] * last
+        for column, value in cells:
+            values[column - 1] = _cell_value(value)
         if header is None:
             header = _check_header(values)
         else:
             rows.append(Row(number, values))
     _check_found(header)
     return header, rows
+
+
+def _sheet_cells(sheet):
+    """(row number, [(column, value)]) of each row the sheet stores, as a
+    stream of the cells it holds. openpyxl's own rows would pad each row to
+    its last cell (16,384 of them for a value in column XFD), and trust the
+    size the file declares, which writers other than Excel often get wrong.
+    """
+    source = sheet._get_source()
+    try:
+        parser = WorkSheetParser(
+            source,
+            sheet._shared_strings,
+            data_only=True,
+            epoch=sheet.parent.epoch,
+            date_formats=sheet.parent._date_formats,
+        )
+        for number, cells in parser.parse():
+            yield number, [(cell["column"], cell["value"]) for cell in cells]
+    finally:
+        source.close()
 
 
 def _cell_value(value):

@@ -1,3 +1,4 @@
+from . import crm_digital_owned_fields
 from . import crm_digital_employee_band
 from . import crm_digital_assignment_rule
 from . import crm_digital_import_template
@@ -7,6 +8,7 @@ from . import crm_digital_lead_import_column
 from . import crm_digital_lead_import_progress
 from . import crm_lead
 from . import crm_lead_bulk
+from . import crm_lead_limits
 from . import crm_stage
 from . import crm_digital_stage_history
 from . import crm_digital_parametrisation_log

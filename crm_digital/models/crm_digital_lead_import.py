@@ -50,6 +50,8 @@ RETRIED_ERRORS = tuple(map(psycopg2.errors.lookup, PG_CONCURRENCY_ERRORS_TO_RETR
 RETRY_SECONDS = 30
 
 PREVIEW_ROWS = 10
+# Characters of a value the preview shows: the import itself checks them all.
+PREVIEW_CHARS = 200
 # Leads created at once: big enough for batched computes, small enough to
 # keep the worker's memory flat.
 CREATE_BATCH = 2000
@@ -76,6 +78,10 @@ PLAIN_FIELDS = (
     "priority",
     "type",
 )
+
+
+def _cut(text, size):
+    return text if len(text) <= size else text[:size] + "…"
 
 
 class CrmDigitalLeadImport(models.Model):
@@ -143,7 +149,9 @@ class CrmDigitalLeadImport(models.Model):
     company_id = fields.Many2one(
         "res.company", default=lambda self: self.env.company, readonly=True
     )
-    preview = fields.Html(compute="_compute_preview", sanitize=False)
+    # Stored: the file is read when it or its mapping changes, not on each
+    # read of the form.
+    preview = fields.Html(compute="_compute_preview", store=True, sanitize=False)
     row_count = fields.Integer("Rows", readonly=True)
     created_count = fields.Integer("Created", readonly=True)
     updated_count = fields.Integer("Updated", readonly=True)
@@ -272,7 +280,12 @@ class CrmDigitalLeadImport(models.Model):
         )
 
     @api.depends(
-        "file", "column_ids.target", "column_ids.strict", "encoding", "delimiter"
+        "file",
+        "column_ids.target",
+        "column_ids.strict",
+        "encoding",
+        "delimiter",
+        "state",
     )
     def _compute_preview(self):
         for job in self:
@@ -335,7 +348,8 @@ class CrmDigitalLeadImport(models.Model):
             warnings = [self.env._(message) for message in result.warnings]
             css = "table-danger" if problems else ""
             cells = Markup("").join(
-                Markup("<td>%s</td>") % (result.values.get(key, "") or "")
+                Markup("<td>%s</td>")
+                % _cut(str(result.values.get(key, "") or ""), PREVIEW_CHARS)
                 for key in keys
             )
             body += Markup('<tr class="%s"><td>%s</td>%s</tr>') % (
@@ -461,6 +475,7 @@ class CrmDigitalLeadImport(models.Model):
         """Import every row, all or nothing: created, updated, skipped, or
         rejected with its reason into the rejection file."""
         converter = self._converter(parsed)
+        Lead = self.env["crm.lead"]
         strict_keys = set(self.column_ids.filtered("strict").mapped("target")) - {
             "extra_notes"
         }
@@ -473,7 +488,10 @@ class CrmDigitalLeadImport(models.Model):
             values = {}
             if not problems:
                 values, errors, notes = self._resolve(result.values, cache, strict_keys)
-                problems += errors
+                problems += errors + [
+                    self.env._(problem)  # pylint: disable=translation-required
+                    for problem in Lead._crm_digital_limit_problems(values)
+                ]
                 warnings += notes
             if problems:
                 rejected.append(result.row)
@@ -573,6 +591,12 @@ class CrmDigitalLeadImport(models.Model):
         }
         rows_values = [result.values for result, _values, _warnings in accepted]
         lead_dups = find_duplicates(rows_values, self._existing_leads(rows_values))
+        # What the importer may not read is never named nor updated.
+        readable = self._readable(
+            "crm.lead",
+            [lead.id for lead in done.values()]
+            + [dup.existing.target for dup in lead_dups if dup.existing],
+        )
         partner_dups = find_duplicates(
             rows_values, self._existing_partners(rows_values)
         )
@@ -581,7 +605,9 @@ class CrmDigitalLeadImport(models.Model):
             key = keys[index]
             if key in done or key in seen_keys:
                 outcome["skipped"] += 1
-                skipped.append(self._skipped_again(result.row, done, seen_keys, key))
+                skipped.append(
+                    self._skipped_again(result.row, done, seen_keys, key, readable)
+                )
                 continue
             seen_keys[key] = result.row
             # A company shared by different people makes no duplicate.
@@ -613,6 +639,13 @@ class CrmDigitalLeadImport(models.Model):
             elif (
                 self.duplicate_policy == "update"
                 and duplicate is lead_dups[index].existing
+                and duplicate.target not in readable
+            ):
+                outcome["skipped"] += 1
+                skipped.append((result.row, *self._hidden_match()))
+            elif (
+                self.duplicate_policy == "update"
+                and duplicate is lead_dups[index].existing
             ):
                 # The file's values, not its ownership nor its links.
                 kept = ("user_id", "partner_id", "import_key", "import_id")
@@ -629,7 +662,26 @@ class CrmDigitalLeadImport(models.Model):
         skipped += self._skipped_duplicates(duplicates, accepted)
         return refused + self._create_leads(to_create, outcome), skipped
 
-    def _skipped_again(self, row, done, seen_keys, key):
+    def _readable(self, model, ids):
+        """Those of ``ids`` the importing user may read."""
+        records = (
+            self.env[model]
+            .with_context(active_test=False)
+            .search([("id", "in", list(set(ids)))])
+        )
+        return set(records.ids)
+
+    def _hidden_match(self):
+        """(matched record, reason) of a row matching a record the importing
+        user may not read: that it exists is all they learn."""
+        return (
+            self.env._("A record you cannot see"),
+            self.env._("It matches a record you cannot see."),
+        )
+
+    def _skipped_again(self, row, done, seen_keys, key, readable):
+        if key in done and done[key].id not in readable:
+            return (row, *self._hidden_match())
         if key in done:
             lead = done[key]
             return (
@@ -651,7 +703,6 @@ class CrmDigitalLeadImport(models.Model):
             ids = [match.target for _row, kind, match in skipped if kind == source]
             records = (
                 self.env[model]
-                .sudo()
                 .with_context(active_test=False)
                 .search_fetch([("id", "in", ids)], ["display_name"])
             )
@@ -681,6 +732,8 @@ class CrmDigitalLeadImport(models.Model):
                     what=MATCH_KINDS[match.kind]._translate(lang),
                 ),
             )
+            if source == "row" or (source, match.target) in names
+            else (row, *self._hidden_match())
             for row, source, match in skipped
         ]
 
@@ -688,14 +741,19 @@ class CrmDigitalLeadImport(models.Model):
         """Create the leads in batches; when access rights refuse some of a
         batch, find them one by one and return them as (row, reason)."""
         batch = f"import-{self.id}-{uuid.uuid4().hex}"
-        # Unmapped salesperson: the rules decide, not the importing user. No
-        # chatter line nor follower per lead: the import itself is the record.
-        Lead = self.env["crm.lead"].with_context(
-            default_user_id=False,
-            mail_create_nolog=True,
-            mail_create_nosubscribe=True,
-            crm_digital_batch=batch,
-            crm_digital_announce_later=True,
+        # Unmapped salesperson: the rules decide, not the importing user (see
+        # _keep_unassigned). No chatter line nor follower per lead: the import
+        # itself is the record.
+        Lead = (
+            self.env["crm.lead"]
+            ._crm_digital_owner()
+            .with_context(
+                default_user_id=False,
+                mail_create_nolog=True,
+                mail_create_nosubscribe=True,
+                crm_digital_batch=batch,
+                crm_digital_announce_later=True,
+            )
         )
         refused = []
         for start in range(0, len(to_create), CREATE_BATCH):
@@ -706,8 +764,19 @@ class CrmDigitalLeadImport(models.Model):
             self.env.invalidate_all()
             self._report_progress(100 * (start + len(chunk)) // len(to_create))
         self.env.cr.cache.pop(("crm_digital_defaults", batch), None)
+        self._keep_unassigned()
         self._announce_assigned()
         return refused
+
+    def _keep_unassigned(self):
+        """Leads no column nor rule gave to anyone stay with whoever imported
+        them, unless they are a manager: else every salesperson would read and
+        change them."""
+        if self.env.user.has_group("sales_team.group_sale_salesman_all_leads"):
+            return
+        self.env["crm.lead"].search(
+            [("import_id", "=", self.id), ("user_id", "=", False)]
+        ).with_context(tracking_disable=True).write({"user_id": self.env.uid})
 
     def _announce_assigned(self):
         Lead = self.env["crm.lead"].sudo()

@@ -146,7 +146,7 @@ class CrmDigitalTaskRule(models.Model):
                     domain.append(("stage_id", "=", self.stage_id.id))
                 values.update(
                     trigger="on_time",
-                    trg_date_id=self._field("date_last_stage_update").id,
+                    trg_date_id=self._field("crm_digital_stage_date").id,
                     trg_date_range=self.days,
                     filter_domain=repr(domain),
                 )

@@ -109,6 +109,15 @@ class CrmLead(models.Model):
     crm_digital_stage_history_ids = fields.One2many(
         "crm.digital.stage.history", "lead_id", "Stage History", readonly=True
     )
+    # Stock's date_last_stage_update can be written by anyone: stuck
+    # opportunities and task rules count from the stage history instead.
+    crm_digital_stage_date = fields.Datetime(
+        "In Stage Since",
+        compute="_compute_crm_digital_stage_date",
+        store=True,
+        index=True,
+        help="When the lead entered its current stage, as the stage history has it.",
+    )
     crm_digital_outcome = fields.Selection(
         [("open", "Open"), ("won", "Won"), ("cancelled", "Cancelled")],
         "Outcome",
@@ -139,8 +148,16 @@ class CrmLead(models.Model):
             else:
                 lead.crm_digital_outcome = "open"
 
+    @api.depends("crm_digital_stage_history_ids.date_entered")
+    def _compute_crm_digital_stage_date(self):
+        for lead in self:
+            lead.crm_digital_stage_date = max(
+                lead.crm_digital_stage_history_ids.mapped("date_entered"),
+                default=False,
+            )
+
     @api.depends(
-        "date_last_stage_update",
+        "crm_digital_stage_date",
         "stage_id.crm_digital_stuck_days",
         "crm_digital_outcome",
         "type",
@@ -148,7 +165,7 @@ class CrmLead(models.Model):
     def _compute_crm_digital_stuck(self):
         now = fields.Datetime.now()
         for lead in self:
-            since = lead.date_last_stage_update or lead.create_date or now
+            since = lead.crm_digital_stage_date or lead.create_date or now
             limit = lead.stage_id.crm_digital_stuck_days
             lead.crm_digital_days_in_stage = (now - since).days
             lead.crm_digital_stuck = bool(
@@ -166,7 +183,7 @@ class CrmLead(models.Model):
             [
                 ("stage_id", "=", stage.id),
                 (
-                    "date_last_stage_update",
+                    "crm_digital_stage_date",
                     "<",
                     now - timedelta(days=stage.crm_digital_stuck_days),
                 ),
@@ -549,7 +566,9 @@ class CrmLead(models.Model):
         now = fields.Datetime.now()
         # Stock notifies each lead's new owner one by one; ours tells each
         # owner once per batch, so an import of thousands sends a few messages.
-        writer = self.with_context(mail_auto_subscribe_no_notify=True)
+        writer = self._crm_digital_owner().with_context(
+            mail_auto_subscribe_no_notify=True
+        )
         for (rule, user, team), lead_ids in groups.items():
             writer.browse(lead_ids).write(
                 {

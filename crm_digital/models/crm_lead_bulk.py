@@ -35,6 +35,7 @@ KNOWN_CREATE_MODULES = {
     "odoo.addons.crm.models.crm_lead",
     "odoo.addons.crm_iap_enrich.models.crm_lead",
     "odoo.addons.crm_digital.models.crm_lead",
+    "odoo.addons.crm_digital.models.crm_lead_limits",
     "odoo.addons.base_automation.models.base_automation",
 }
 # Stored computes worked out here (for leads without customer); the scoring
@@ -47,6 +48,7 @@ COMPUTED_HERE = {
     "day_open",
     "day_close",
     "date_last_stage_update",
+    "crm_digital_stage_date",
     "email_normalized",
     "email_domain_criterion",
     "email_state",
@@ -164,6 +166,7 @@ class CrmLead(models.Model):
                 day_open=0.0 if user else None,
                 day_close=None,
                 date_last_stage_update=now,
+                crm_digital_stage_date=now,
                 email_normalized=email,
                 email_domain_criterion=email
                 and iap_tools.mail_prepare_for_domain_search(email),

@@ -24,7 +24,18 @@ LIFECYCLE = [
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "crm.digital.owned.fields"]
+
+    _crm_digital_owned_fields = (
+        "crm_digital_lifecycle",
+        "crm_digital_lead_date",
+        "crm_digital_prospect_date",
+        "crm_digital_customer_date",
+        "crm_digital_recurring_date",
+        "crm_digital_lost_date",
+        "crm_digital_last_deal_date",
+    )
 
     employee_band_id = fields.Many2one(
         "crm.digital.employee.band",
@@ -56,6 +67,16 @@ class ResPartner(models.Model):
     crm_digital_event_count = fields.Integer(
         "History", compute="_compute_crm_digital_event_count"
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._crm_digital_check_owned(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._crm_digital_check_owned(vals)
+        return super().write(vals)
 
     def _compute_crm_digital_event_count(self):
         Event = self.env["crm.digital.customer.event"]

@@ -20,3 +20,6 @@ from . import test_quotations
 from . import test_roles
 from . import test_task_rules
 from . import test_ui
+from . import test_engine_lead_file_limits
+from . import test_lead_import_limits
+from . import test_lead_limits

@@ -15,6 +15,7 @@ CLOCK_FIELDS = {
     "write_date",
     "date_open",
     "date_last_stage_update",
+    "crm_digital_stage_date",
     "assignment_date",
     "crm_digital_last_activity_date",
 }
