@@ -13,6 +13,17 @@ from ..engine.lead_limits import (
 CONVERTERS = {"date": fields.Date.to_date, "datetime": fields.Datetime.to_datetime}
 
 
+class _FieldLabel:
+    """A field's label in the user's language, looked up only when a message
+    shows it: values within bounds cost no look-up."""
+
+    def __init__(self, field, env):
+        self.field, self.env = field, env
+
+    def __str__(self):
+        return self.field._description_string(self.env)
+
+
 class CrmLead(models.Model):
     """What a lead takes from whoever writes it: values within bounds, and
     none of the fields the product keeps."""
@@ -61,7 +72,7 @@ class CrmLead(models.Model):
             field = self._fields.get(name)
             if field is None or not value:
                 continue
-            label = field._description_string(self.env)
+            label = _FieldLabel(field, self.env)
             if field.type == "char":
                 problem = text_problem(name, label, value)
             elif field.type in ("float", "monetary"):

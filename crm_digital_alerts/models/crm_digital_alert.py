@@ -2,6 +2,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.tools import html_escape
 from odoo.tools.misc import format_date
 
 KINDS = [
@@ -202,14 +203,36 @@ class CrmDigitalAlert(models.Model):
                 a.user_id and (a.company_id or self.env.company).crm_digital_alert_popup
             )
         ):
-            action = alert._crm_digital_source_action()
+            env = self._crm_digital_env(alert.user_id)
             notify = getattr(alert.user_id.sudo(), POP_UPS[alert.severity])
             notify(
-                message=alert.name,
-                title=self._crm_digital_env(alert.user_id)._("Customer alert"),
+                message=alert._crm_digital_pop_up_message(),
+                # Plain text: web_notify's title and button label are escaped
+                # by the browser (OWL), unlike its message.
+                title=env._("Customer alert"),
                 sticky=alert.severity == "danger",
-                action=action,
+                action=alert._crm_digital_pop_up_action(env._("Open")),
             )
+
+    def _crm_digital_pop_up_message(self):
+        """The alert as the pop-up's message, escaped. web_notify shows every
+        message as HTML (markup(), whatever its html= says), and the alert's
+        name is plain text made of lead, customer and order names that anyone
+        who may edit them chooses: each character must reach the browser as
+        text, never as markup. The stored name stays plain, as lists show it."""
+        return html_escape(self.name)
+
+    def _crm_digital_pop_up_action(self, button_name):
+        """The action of the pop-up's *Open* button. web_notify 18.0.1.1.2
+        labels the button with ``params.button_name`` of the action's context,
+        else with ``env._t("Open")``, which Odoo 18 no longer has: without the
+        label the browser throws ``TypeError: env._t is not a function`` and
+        shows an error dialog instead of the pop-up. So the label is always
+        given, translated for the person alerted."""
+        return dict(
+            self._crm_digital_source_action(),
+            context={"params": {"button_name": button_name}},
+        )
 
     def _crm_digital_source_action(self):
         record = self.order_id or self.lead_id or self.partner_id

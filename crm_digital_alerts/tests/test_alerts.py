@@ -46,7 +46,9 @@ class TestAlerts(AlertsCommon):
 
     def _stick(self, lead, days):
         lead.stage_id = self.stage
-        lead.date_last_stage_update = fields.Datetime.now() - timedelta(days=days)
+        lead.crm_digital_stage_history_ids.sudo().filtered(
+            lambda stay: not stay.date_left
+        ).date_entered = fields.Datetime.now() - timedelta(days=days)
 
     def _order(self, **values):
         return self.env["sale.order"].create(
