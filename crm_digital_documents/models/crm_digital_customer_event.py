@@ -10,7 +10,9 @@ class CrmDigitalCustomerEvent(models.Model):
 
     def _crm_digital_event_queries(self):
         """Files filed with the customer, one of its opportunities or one of
-        its quotations (dms directories linked to those records). dms files
+        its quotations (dms directories linked to those records); the
+        customer's own files are its salesperson's and that salesperson's
+        main team's, as in dms (res.partner _crm_digital_sales_domain). dms files
         image fields too (a logo, in five sizes): those are left out; an
         attachment filed in several storages counts once."""
         once = SQL(
@@ -25,13 +27,14 @@ class CrmDigitalCustomerEvent(models.Model):
             *super()._crm_digital_event_queries(),
             SQL(
                 """SELECT f.id * 64 + 16, f.create_date, 'document', f.name,
-                    c.id, NULL::int, NULL::int, c.user_id, NULL::int,
+                    c.id, NULL::int, NULL::int, c.user_id, u.sale_team_id,
                     c.company_id, NULL, 'dms.file', f.id
                 FROM dms_file f
                 JOIN dms_directory d ON d.id = f.directory_id
                 JOIN res_partner p ON d.res_model = 'res.partner'
                     AND p.id = d.res_id
                 JOIN res_partner c ON c.id = p.commercial_partner_id
+                LEFT JOIN res_users u ON u.id = c.user_id
                 WHERE %s""",
                 once,
             ),
