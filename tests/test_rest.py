@@ -15,6 +15,7 @@ def _key_for(admin, company, role):
             "name": f"{role} {company['tag']}",
             "key": key,
             "user_id": company["uids"][role],
+            "crm_digital_api_access": True,
         },
     )
     return key

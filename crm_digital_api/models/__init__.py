@@ -1,1 +1,2 @@
+from . import auth_api_key
 from . import fastapi_endpoint

@@ -6,9 +6,7 @@ from pydantic import BaseModel
 
 from odoo.api import Environment
 
-from odoo.addons.fastapi_auth_api_key.dependencies import (
-    authenticated_env_by_auth_api_key,
-)
+from ..dependencies import authenticated_env
 
 router = APIRouter(tags=["session"])
 
@@ -29,7 +27,7 @@ class Me(BaseModel):
 
 
 @router.get("/me", response_model=Me)
-def me(env: Annotated[Environment, Depends(authenticated_env_by_auth_api_key)]) -> Me:
+def me(env: Annotated[Environment, Depends(authenticated_env)]) -> Me:
     """The user behind the API key, and their sales role (what they may see)."""
     user = env.user
     role = None

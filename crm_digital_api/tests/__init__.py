@@ -1,1 +1,3 @@
+from . import test_api_key
+from . import test_docs
 from . import test_me
