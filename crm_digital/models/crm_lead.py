@@ -110,11 +110,14 @@ class CrmLead(models.Model):
         "crm.digital.stage.history", "lead_id", "Stage History", readonly=True
     )
     # Stock's date_last_stage_update can be written by anyone: stuck
-    # opportunities and task rules count from the stage history instead.
+    # opportunities and task rules count from this one, which moves with the
+    # stage history (_crm_digital_log_stages) and no user writes.
     crm_digital_stage_date = fields.Datetime(
         "In Stage Since",
-        compute="_compute_crm_digital_stage_date",
-        store=True,
+        # The transaction's time, as the stage history's.
+        default=lambda self: self.env.cr.now(),
+        readonly=True,
+        copy=False,
         index=True,
         help="When the lead entered its current stage, as the stage history has it.",
     )
@@ -147,14 +150,6 @@ class CrmLead(models.Model):
                 lead.crm_digital_outcome = "won"
             else:
                 lead.crm_digital_outcome = "open"
-
-    @api.depends("crm_digital_stage_history_ids.date_entered")
-    def _compute_crm_digital_stage_date(self):
-        for lead in self:
-            lead.crm_digital_stage_date = max(
-                lead.crm_digital_stage_history_ids.mapped("date_entered"),
-                default=False,
-            )
 
     @api.depends(
         "crm_digital_stage_date",
@@ -320,7 +315,13 @@ class CrmLead(models.Model):
             if stage.crm_digital_fixed_probability and "probability" not in vals:
                 vals["probability"] = stage.crm_digital_probability
             moving = self.filtered(lambda lead: lead.stage_id != stage)
+            if moving == self:
+                vals["crm_digital_stage_date"] = self.env.cr.now()
         result = super().write(vals)
+        if moving and moving != self:
+            moving._crm_digital_owner().write(
+                {"crm_digital_stage_date": self.env.cr.now()}
+            )
         moving._crm_digital_log_stages(leaving=True)
         if customers is not None:
             (customers | self.partner_id)._crm_digital_refresh_lifecycle()
@@ -335,7 +336,7 @@ class CrmLead(models.Model):
     def _crm_digital_log_stages(self, leaving=False):
         """Open each lead's stay in its (new) stage, closing the one it left."""
         History = self.env["crm.digital.stage.history"].sudo()
-        now = fields.Datetime.now()
+        now = self.env.cr.now()
         previous = {}
         if leaving:
             stays = History.search(

@@ -75,6 +75,29 @@ class TestCustomer(CrmDigitalCommon):
             ),
         )
 
+    def test_merging_customers_keeps_working_and_reworks_their_stage(self):
+        won = self._deal(type="opportunity")
+        won.action_set_won()
+        twin = self.env["res.partner"].create(
+            {"name": "Bodegas Utiel", "is_company": True}
+        )
+        self._deal(type="opportunity", partner_id=twin.id)
+        self.assertEqual(twin.crm_digital_lifecycle, "prospect")
+        # A user who may merge contacts, not an administrator.
+        self.user_salesperson.groups_id += self.env.ref("base.group_partner_manager")
+        Wizard = self.env["base.partner.merge.automatic.wizard"].with_user(
+            self.user_salesperson
+        )
+        Wizard._merge(
+            (twin | self.company).ids, Wizard.env["res.partner"].browse(self.company.id)
+        )
+        self.assertFalse(twin.exists())
+        self.assertEqual(
+            len(self.env["crm.lead"].search([("partner_id", "=", self.company.id)])), 1
+        )
+        # A won deal and an open one: a customer.
+        self.assertEqual(self.company.crm_digital_lifecycle, "customer")
+
     def test_a_prospect_whose_deals_are_all_cancelled_is_lost(self):
         lead = self._deal(type="opportunity")
         self.assertEqual(self.company.crm_digital_lifecycle, "prospect")

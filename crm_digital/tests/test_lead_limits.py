@@ -120,6 +120,23 @@ class TestHostileRpc(HttpCase, CrmDigitalCommon):
         self.assertIn("kept by CRM Digital itself", error)
         self.assertEqual(customer.crm_digital_lifecycle, "prospect")
 
+    def test_the_stage_date_moves_with_the_stage_history(self):
+        lead = self.lead_own
+        lead.sudo().crm_digital_stage_date = fields.Datetime.now() - timedelta(days=30)
+        other_stage = self.env["crm.stage"].search(
+            [
+                ("id", "!=", lead.stage_id.id),
+                ("crm_digital_required_field_ids", "=", False),
+                ("is_won", "=", False),
+            ],
+            limit=1,
+        )
+        self._call("crm.lead", "write", [lead.id], {"stage_id": other_stage.id})
+        lead.invalidate_recordset()
+        stay = lead.crm_digital_stage_history_ids.filtered(lambda s: not s.date_left)
+        self.assertEqual(stay.stage_id, other_stage)
+        self.assertEqual(lead.crm_digital_stage_date, stay.date_entered)
+
     def test_stock_stage_date_cannot_fake_or_hide_a_stuck_opportunity(self):
         self.lead_own.stage_id.crm_digital_stuck_days = 10
         long_ago = fields.Datetime.to_string(fields.Datetime.now() - timedelta(days=30))
@@ -132,10 +149,10 @@ class TestHostileRpc(HttpCase, CrmDigitalCommon):
         )
         self.lead_own.invalidate_recordset()
         self.assertFalse(self.lead_own.crm_digital_stuck)
-        stay = self.lead_own.crm_digital_stage_history_ids.sudo().filtered(
-            lambda s: not s.date_left
+        # 30 days in the stage, as the product recorded it.
+        self.lead_own.sudo().crm_digital_stage_date = fields.Datetime.now() - timedelta(
+            days=30
         )
-        stay.date_entered = fields.Datetime.now() - timedelta(days=30)
         now = fields.Datetime.to_string(fields.Datetime.now())
         self._call(
             "crm.lead", "write", [self.lead_own.id], {"date_last_stage_update": now}

@@ -139,9 +139,7 @@ class TestPipeline(CrmDigitalCommon):
     def test_opportunities_over_the_stage_limit_are_stuck(self):
         fresh = self._deal()
         old = self._deal()
-        old.crm_digital_stage_history_ids.sudo().filtered(
-            lambda stay: not stay.date_left
-        ).date_entered = fields.Datetime.now() - timedelta(days=16)
+        old.sudo().crm_digital_stage_date = fields.Datetime.now() - timedelta(days=16)
         self.assertFalse(fresh.crm_digital_stuck)
         self.assertTrue(old.crm_digital_stuck)
         self.assertEqual(old.crm_digital_days_in_stage, 16)

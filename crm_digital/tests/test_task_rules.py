@@ -98,15 +98,11 @@ class TestTaskRules(CrmDigitalCommon):
     def test_timed_rules_fire_on_what_is_due_only(self):
         now = fields.Datetime.now()
         stuck = self._deal(name="Atascada")
-        stuck.crm_digital_stage_history_ids.sudo().filtered(
-            lambda stay: not stay.date_left
-        ).date_entered = now - timedelta(days=16)
+        stuck.sudo().crm_digital_stage_date = now - timedelta(days=16)
         fresh = self._deal(name="Reciente")
         won = self._deal(name="Ganada hace tiempo")
         won.action_set_won()
-        won.crm_digital_stage_history_ids.sudo().filtered(
-            lambda stay: not stay.date_left
-        ).date_entered = now - timedelta(days=40)
+        won.sudo().crm_digital_stage_date = now - timedelta(days=40)
         forgotten = self._deal(name="Olvidada")
         forgotten.crm_digital_last_activity_date = now - timedelta(days=11)
         expiring = self.env["sale.order"].create(

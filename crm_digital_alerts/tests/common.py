@@ -21,6 +21,4 @@ class AlertsCommon(CrmDigitalCommon):
         days at most before it is stuck."""
         lead.stage_id.crm_digital_stuck_days = 10
         since = fields.Datetime.now() - timedelta(days=days)
-        lead.crm_digital_stage_history_ids.sudo().filtered(
-            lambda stay: not stay.date_left
-        ).date_entered = since
+        lead.sudo().crm_digital_stage_date = since

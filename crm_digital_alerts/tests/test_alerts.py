@@ -46,9 +46,9 @@ class TestAlerts(AlertsCommon):
 
     def _stick(self, lead, days):
         lead.stage_id = self.stage
-        lead.crm_digital_stage_history_ids.sudo().filtered(
-            lambda stay: not stay.date_left
-        ).date_entered = fields.Datetime.now() - timedelta(days=days)
+        lead.sudo().crm_digital_stage_date = fields.Datetime.now() - timedelta(
+            days=days
+        )
 
     def _order(self, **values):
         return self.env["sale.order"].create(
