@@ -8,9 +8,30 @@
     "website": "https://github.com/crm-digital/crm_digital",
     "author": "crm_digital",
     "license": "AGPL-3",
-    "depends": ["crm_digital"],
+    "depends": ["crm_digital", "report_xlsx"],
     "data": [
+        "security/ir.model.access.csv",
+        "security/crm_digital_sales_target_security.xml",
+        "security/crm_digital_quotation_analysis_security.xml",
         "views/crm_lead_views.xml",
+        "views/crm_digital_quotation_analysis_views.xml",
+        "views/crm_digital_stage_history_views.xml",
+        "views/crm_digital_sales_target_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/crm_digital_kpi_dashboard_views.xml",
         "views/menus.xml",
+        "wizard/crm_digital_report_wizard_views.xml",
+        "data/ir_cron_data.xml",
+        "data/mail_templates.xml",
+        "report/crm_digital_kpi_report_reports.xml",
+        "report/crm_digital_kpi_report_templates.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "crm_digital_reporting/static/src/**/*",
+        ],
+        "web.assets_tests": [
+            "crm_digital_reporting/static/tests/tours/*.js",
+        ],
+    },
 }

@@ -2,5 +2,7 @@
 """Plain-Python engines (no ORM): periods of the commercial year and the KPI
 formulas, tested without a database."""
 
+from . import definitions
+from . import figures
 from . import kpis
 from . import periods
