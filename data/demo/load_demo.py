@@ -1134,6 +1134,82 @@ def _load_activities(env, leads, leads_new, users):
     return _ensure(env, "mail.activity", rows)[1]
 
 
+def _load_done_activities(env, now, leads, leads_new, users):
+    """What salespeople already did: one to three activities marked done on
+    each new assigned lead, the first some hours after it was assigned."""
+    subtype = env.ref("mail.mt_activities")
+    rows = []
+    for lead in leads:
+        record = leads_new.get(lead["key"])
+        if not record or not lead["opened"]:
+            continue
+        rng = random.Random(f"done-{lead['key']}")
+        author = users[lead["user"]].partner_id
+        moment = lead["opened"]
+        end = lead["closed"] or now
+        for _n in range(1 + lead["level"] // 2 + (lead["outcome"] != "open")):
+            moment += timedelta(hours=rng.randint(2, 72))
+            if moment >= end:
+                break
+            kind = rng.choices(list(ACTIVITIES), [a[1] for a in ACTIVITIES.values()])
+            xmlid, _weight, summaries = ACTIVITIES[kind[0]]
+            rows.append(
+                {
+                    "model": "crm.lead",
+                    "res_id": record.id,
+                    "message_type": "notification",
+                    "subtype_id": subtype.id,
+                    "mail_activity_type_id": env.ref(xmlid).id,
+                    "author_id": author.id,
+                    "body": f"<p>{rng.choice(summaries)}</p>",
+                    "date": moment,
+                }
+            )
+    env["mail.message"].create(rows)
+
+
+def _load_targets(env, teams, users, today):
+    """Monthly targets of each team and salesperson for both years of the
+    story, a little above what the team invoices."""
+    if "crm.digital.sales.target" not in env:
+        return
+    rows = []
+    for year in (today.year - 1, today.year):
+        for month in range(1, 13):
+            day = date(year, month, 1)
+            for key, _name, leader, members, _share, target in TEAMS:
+                amount = target * (1.1 if year == today.year else 1.0)
+                rows.append(
+                    (
+                        f"target_{key}_{year}_{month:02d}",
+                        {
+                            "month": day,
+                            "team_id": teams[key].id,
+                            "amount_won": amount,
+                            "opportunities_won": round(amount / 6000),
+                            "activities_done": 30 * (len(members) + 1),
+                        },
+                    )
+                )
+                for login in [leader, *members]:
+                    rows.append(
+                        (
+                            f"target_{login}_{year}_{month:02d}",
+                            {
+                                "month": day,
+                                "user_id": users[login].id,
+                                "team_id": teams[key].id,
+                                "amount_won": amount / (len(members) + 1),
+                                "opportunities_won": max(
+                                    1, round(amount / 6000 / (len(members) + 1))
+                                ),
+                                "activities_done": 30,
+                            },
+                        )
+                    )
+    _ensure(env, "crm.digital.sales.target", rows)
+
+
 def _backdate(env, now, leads, leads_new, orders_new, activities_new):
     """Move creation and stage dates into the past, where the story happens."""
     env.flush_all()
@@ -1152,6 +1228,7 @@ def _backdate(env, now, leads, leads_new, orders_new, activities_new):
                 max(filter(None, [created, staged, closed])),
                 opened,
                 closed,
+                staged,
                 staged,
                 converted,
                 opened and abs((opened - created).days),
@@ -1178,11 +1255,12 @@ def _backdate(env, now, leads, leads_new, orders_new, activities_new):
             "date_open",
             "date_closed",
             "date_last_stage_update",
+            "crm_digital_stage_date",
             "date_conversion",
             "day_open",
             "day_close",
         ],
-        ["timestamp"] * 6 + ["float"] * 2,
+        ["timestamp"] * 7 + ["float"] * 2,
     )
     _update(env, "sale_order", order_rows, ["create_date"], ["timestamp"])
     # Confirmation stamps date_order with now: the deal was signed when won.
@@ -1322,6 +1400,8 @@ def load(env):
     activities_new = _load_activities(env, leads, leads_new, users)
     _backdate(env, now, leads, leads_new, orders_new, activities_new)
     _stage_history(env, now, leads, leads_new)
+    _load_done_activities(env, now, leads, leads_new, users)
+    _load_targets(env, teams, users, today)
     _load_parametrisation(env, company, today)
     return _xmlid_counts(env) - before
 
