@@ -112,7 +112,27 @@ class CrmDigitalKpiReport(models.AbstractModel):
     def get_dashboard(self, period="month", day=False, cut=False, filters=False):
         """Every figure of the dashboard, for ``period`` ("month", "ytd",
         "year") around ``day``, cut by ``cut`` and narrowed by ``filters``
-        (a crm.lead domain); the shape is in the addon's readme."""
+        (a crm.lead domain); the shape is in the addon's readme. A figure
+        without a value (a ratio with nothing to divide by) is False, as
+        Odoo's RPC gives empty values: XML-RPC cannot carry None."""
+        return self._crm_digital_without_none(
+            self._crm_digital_dashboard(period, day, cut, filters)
+        )
+
+    @classmethod
+    def _crm_digital_without_none(cls, value):
+        if value is None:
+            return False
+        if isinstance(value, dict):
+            return {key: cls._crm_digital_without_none(v) for key, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [cls._crm_digital_without_none(v) for v in value]
+        return value
+
+    def _crm_digital_dashboard(
+        self, period="month", day=False, cut=False, filters=False
+    ):
+        """get_dashboard's figures, None where there is no value."""
         # The queries read the tables: pending writes first, as a search does.
         self.env.flush_all()
         profile = self._crm_digital_profile()

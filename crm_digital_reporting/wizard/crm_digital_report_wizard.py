@@ -12,7 +12,7 @@ XLSX_REPORT = "crm_digital_reporting.action_report_kpi_xlsx"
 
 class CrmDigitalReportWizard(models.TransientModel):
     """What to print: a commercial report of the period around a day, in the
-    scope of whoever prints it (the figures come from get_dashboard)."""
+    scope of whoever prints it (the figures come from the dashboard's)."""
 
     _name = "crm.digital.report.wizard"
     _description = "Commercial Report"
@@ -63,7 +63,7 @@ class CrmDigitalReportWizard(models.TransientModel):
 
     def _crm_digital_dashboard(self):
         self.ensure_one()
-        return self.env["crm.digital.kpi.report"].get_dashboard(
+        return self.env["crm.digital.kpi.report"]._crm_digital_dashboard(
             period=self.period,
             day=fields.Date.to_string(self.day),
             cut=self._crm_digital_cut(),

@@ -176,7 +176,8 @@ export class KpiDashboard extends Component {
     }
 
     format(value, unit) {
-        if (value === null || value === undefined || value === false) {
+        // The server gives False for a figure without a value.
+        if (value === false || value === undefined) {
             return NONE;
         }
         switch (unit) {
@@ -209,7 +210,7 @@ export class KpiDashboard extends Component {
     /** The change against a column, coloured by whether it is good news. */
     variation(kpi, columnKey) {
         const {difference, percent} = kpi.variation[columnKey];
-        if (difference === null || difference === undefined) {
+        if (difference === false) {
             return {text: NONE, className: "text-muted", icon: ""};
         }
         const sign = Math.sign(difference);
@@ -219,7 +220,7 @@ export class KpiDashboard extends Component {
             kpi.unit === "percent"
                 ? _t("%s pp", plus + formatFloat(difference * 100, {digits: [69, 1]}))
                 : plus + this.format(difference, kpi.unit);
-        if (percent !== null && percent !== undefined) {
+        if (percent !== false) {
             text += ` (${plus}${formatFloat(percent, {digits: [69, 1]})}%)`;
         }
         return {
