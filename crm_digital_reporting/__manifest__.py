@@ -9,6 +9,7 @@
     "author": "crm_digital",
     "license": "AGPL-3",
     "depends": ["crm_digital", "report_xlsx"],
+    "uninstall_hook": "uninstall_hook",
     "data": [
         "security/ir.model.access.csv",
         "security/crm_digital_sales_target_security.xml",

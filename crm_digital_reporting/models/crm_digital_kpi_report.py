@@ -150,19 +150,22 @@ class CrmDigitalKpiReport(models.AbstractModel):
         query = (
             self.env["crm.lead"].with_context(active_test=False)._search(lead_domain)
         )
-        stays = self._crm_digital_stage_rows(lead_domain, columns["current"], buckets)
         stages = self.env["crm.stage"].search_fetch([], ["name", "sequence"])
         # An opportunity quotes several products: cut by product, it counts
         # once in each, so the totals come from a pass without the cut.
         multiple = cut in MULTIPLE_CUTS
-        by_column, leads, pipeline = self._crm_digital_figures(
-            query, buckets, spans, False if multiple else cut, stages
-        )
-        by_cut = (
-            self._crm_digital_figures(query, buckets, spans, cut, stages)[0]
-            if multiple
-            else by_column
-        )
+        with self._crm_digital_planner():
+            stays = self._crm_digital_stage_rows(
+                lead_domain, columns["current"], buckets
+            )
+            by_column, leads, pipeline = self._crm_digital_figures(
+                query, buckets, spans, False if multiple else cut, stages
+            )
+            by_cut = (
+                self._crm_digital_figures(query, buckets, spans, cut, stages)[0]
+                if multiple
+                else by_column
+            )
         values = {
             key: self._crm_digital_kpi_values(engine.total(cuts), key == "current")
             for key, cuts in by_column.items()
