@@ -131,8 +131,9 @@ KPIS = [
         "amount_per_day",
         _lt("Sales Velocity"),
         _lt(
-            "Open opportunities * win rate * average deal / sales cycle: the "
-            "amount the pipeline wins per day at the period's rates."
+            "Open opportunities * win rate * average deal / sales cycle (one "
+            "day at least): the amount the pipeline wins per day at the "
+            "period's rates."
         ),
     ),
     (

@@ -26,10 +26,12 @@ def average(total, count):
 
 def sales_velocity(open_count, win_rate_, average_deal, cycle_days):
     """Amount the pipeline is expected to win per day: open opportunities *
-    win rate * average deal / sales-cycle length in days."""
-    if None in (win_rate_, average_deal) or not cycle_days:
+    win rate * average deal / sales-cycle length in days. Deals won within
+    hours of their creation count as a one-day cycle, not as a near-zero
+    divisor."""
+    if None in (win_rate_, average_deal, cycle_days):
         return None
-    return open_count * win_rate_ * average_deal / cycle_days
+    return open_count * win_rate_ * average_deal / max(cycle_days, 1)
 
 
 def pace(achieved, target, elapsed_days, total_days):

@@ -29,7 +29,10 @@ class TestEngineKpis(BaseCase):
         # 20 open * 25 % * 8,000 € / 40 days = 1,000 € a day.
         self.assertEqual(sales_velocity(20, 0.25, 8000, 40), 1000)
         self.assertIsNone(sales_velocity(20, None, 8000, 40))
-        self.assertIsNone(sales_velocity(20, 0.25, 8000, 0))
+        self.assertIsNone(sales_velocity(20, 0.25, 8000, None))
+        # Won the day they came in: a one-day cycle, not a division by ~0.
+        self.assertEqual(sales_velocity(20, 0.25, 8000, 0.02), 40000)
+        self.assertEqual(sales_velocity(20, 0.25, 8000, 0), 40000)
 
     def test_pace_projects_the_rate_so_far_to_the_period_end(self):
         # 8,400 € of a 30,000 € target in 9 of 30 days: 93,3 % at month end.
