@@ -3,6 +3,7 @@ from contextlib import contextmanager
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
+from psycopg2.extensions import TRANSACTION_STATUS_INERROR
 
 from odoo import fields, models
 from odoo.exceptions import UserError
@@ -249,10 +250,16 @@ class CrmDigitalKpiQueries(models.AbstractModel):
             )
         )
         before = dict(zip(settings, cr.fetchone(), strict=False))
+        restore = SQL("SELECT %s", self._crm_digital_set_config(before))
         try:
             yield
-        finally:
-            cr.execute(SQL("SELECT %s", self._crm_digital_set_config(before)))
+        except Exception:
+            # After a failed query the rollback undoes the settings (they are
+            # local to the transaction): restoring them would hide the error.
+            if cr._cnx.get_transaction_status() != TRANSACTION_STATUS_INERROR:
+                cr.execute(restore)
+            raise
+        cr.execute(restore)
 
     @staticmethod
     def _crm_digital_set_config(settings):

@@ -1,10 +1,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import datetime
 
+import psycopg2
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, fields
 from odoo.tests import tagged, users, warmup
+from odoo.tools import mute_logger
 
 from odoo.addons.crm_digital.tests.common import CrmDigitalCommon
 
@@ -363,6 +365,34 @@ class TestKpiReport(CrmDigitalCommon):
         self.env.invalidate_all()
         with self.assertQueryCount(crmd_manager=15):
             report.get_dashboard(day=DAY)
+
+    def test_the_planner_settings_end_with_the_dashboard_and_keep_errors(self):
+        cr = self.env.cr
+
+        def settings():
+            cr.execute(
+                "SELECT current_setting('enable_sort'), current_setting('jit'), "
+                "current_setting('parallel_tuple_cost')"
+            )
+            return cr.fetchone()
+
+        before = settings()
+        self._dashboard()
+        self.assertEqual(settings(), before)
+        queries = self.env["crm.digital.kpi.queries"]
+        with self.assertRaises(ValueError), queries._crm_digital_planner():
+            self.assertEqual(settings()[:2], ("off", "off"))
+            raise ValueError("not a query")
+        self.assertEqual(settings(), before)
+        # A failed query raises its own error, not "transaction aborted".
+        with (
+            self.assertRaises(psycopg2.errors.DivisionByZero),
+            mute_logger("odoo.sql_db"),
+            cr.savepoint(),
+            queries._crm_digital_planner(),
+        ):
+            cr.execute("SELECT 1 / 0")
+        self.assertEqual(settings(), before)
 
     def test_cut_by_product_counts_a_deal_under_each_product_it_quotes(self):
         licence, service = self.env["product.product"].create(
