@@ -2,6 +2,7 @@
 import base64
 
 from odoo.tests import TransactionCase, new_test_user
+from odoo.tools import SQL
 
 from ..engine.lead_file import read_lead_file
 
@@ -53,6 +54,23 @@ class CrmDigitalCommon(TransactionCase):
         cls.lead_other = cls._opportunity(
             "Consultoría Bodegas Rioja", cls.user_salesperson_other, cls.team_other
         )
+
+    @classmethod
+    def _backdate(cls, lead, **dates):
+        """Sets dates the ORM keeps to itself (create_date, date_closed...),
+        as a lead created or closed in the past has them."""
+        cls.env.flush_all()
+        cls.env.cr.execute(
+            SQL(
+                "UPDATE crm_lead SET %s WHERE id = %s",
+                SQL(", ").join(
+                    SQL("%s = %s", SQL.identifier(column), value)
+                    for column, value in dates.items()
+                ),
+                lead.id,
+            )
+        )
+        lead.invalidate_recordset(list(dates))
 
     @classmethod
     def _opportunity(cls, name, user, team):

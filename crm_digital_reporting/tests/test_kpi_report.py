@@ -135,13 +135,9 @@ class TestKpiReport(CrmDigitalCommon):
 
     @classmethod
     def _dates(cls, lead, created, closed, converted=None):
-        cls.env.flush_all()
-        cls.env.cr.execute(
-            "UPDATE crm_lead SET create_date = %s, date_closed = %s, "
-            "date_conversion = %s WHERE id = %s",
-            [created, closed, converted, lead.id],
+        cls._backdate(
+            lead, create_date=created, date_closed=closed, date_conversion=converted
         )
-        lead.invalidate_recordset()
 
     def _dashboard(self, user=None, **kwargs):
         report = self.env["crm.digital.kpi.report"].with_user(user or self.user_manager)

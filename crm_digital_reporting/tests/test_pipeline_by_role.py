@@ -56,11 +56,7 @@ class TestPipelineByRole(AnalysisCommon):
                 deal.action_set_won()
             else:
                 deal.action_set_lost()
-            cls.env.flush_all()
-            cls.env.cr.execute(
-                "UPDATE crm_lead SET date_closed = %s WHERE id = %s", [closed, deal.id]
-            )
-            deal.invalidate_recordset(["date_closed"])
+            cls._backdate(deal, date_closed=closed)
             cls.closed[deal] = (user, team, amount, outcome, closed)
         cls.open = {
             cls.lead_own: (own, cls.team_led, 12000),

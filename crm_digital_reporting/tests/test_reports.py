@@ -119,13 +119,12 @@ class TestReports(CrmDigitalCommon, HttpCase):
 
     @classmethod
     def _dates(cls, lead, created, closed, assigned=None):
-        cls.env.flush_all()
-        cls.env.cr.execute(
-            "UPDATE crm_lead SET create_date = %s, date_closed = %s, "
-            "date_open = %s WHERE id = %s",
-            [created, closed, assigned or created, lead.id],
+        cls._backdate(
+            lead,
+            create_date=created,
+            date_closed=closed,
+            date_open=assigned or created,
         )
-        lead.invalidate_recordset()
 
     def _wizard(self, user, report="commercial", **values):
         return (
