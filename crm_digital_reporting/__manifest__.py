@@ -13,11 +13,13 @@
     "data": [
         "security/ir.model.access.csv",
         "security/crm_digital_sales_target_security.xml",
+        "security/crm_digital_pipeline_snapshot_security.xml",
         "security/crm_digital_quotation_analysis_security.xml",
         "views/crm_lead_views.xml",
         "views/crm_digital_quotation_analysis_views.xml",
         "views/crm_digital_stage_history_views.xml",
         "views/crm_digital_sales_target_views.xml",
+        "views/crm_digital_pipeline_snapshot_views.xml",
         "views/res_config_settings_views.xml",
         "views/crm_digital_kpi_dashboard_views.xml",
         "views/menus.xml",

@@ -243,6 +243,8 @@ TODAY = (
     "stuck_count",
     "activities_overdue",
 )
+# Of those, the ones a past period takes from the pipeline snapshots.
+SNAPSHOT = TODAY[2:]
 TREND = ("won_amount", "won_count", "leads_created")
 TARGETS = [
     ("amount_won", "won_amount", "amount", _lt("Amount Won")),

@@ -6,7 +6,7 @@ from odoo.exceptions import UserError
 from odoo.osv import expression
 
 from ..engine import figures as engine
-from ..engine.definitions import COLUMNS, KPIS, MULTIPLE_CUTS
+from ..engine.definitions import COLUMNS, KPIS, MULTIPLE_CUTS, SNAPSHOT
 
 OPEN = [("type", "=", "opportunity"), ("crm_digital_outcome", "=", "open")]
 WON = [("crm_digital_outcome", "=", "won")]
@@ -81,9 +81,13 @@ class CrmDigitalKpiDrilldown(models.AbstractModel):
             leads = expression.AND(
                 [leads, self._crm_digital_cut_domain(cut, cut_value)]
             )
-        model, domain = self._crm_digital_drill_domain(
-            kpi, leads, start, end, column, stage_id, month
-        )
+        if kpi in SNAPSHOT and column != "current":
+            model = "crm.digital.pipeline.snapshot"
+            domain = self._crm_digital_snapshot_domain(kpi, profile, columns[column])
+        else:
+            model, domain = self._crm_digital_drill_domain(
+                kpi, leads, start, end, column, stage_id, month
+            )
         label = self._crm_digital_period_label(
             period,
             columns[column],
@@ -99,6 +103,7 @@ class CrmDigitalKpiDrilldown(models.AbstractModel):
             "sale.order": [(False, "list"), (False, "form")],
             "mail.activity": [(False, "list"), (False, "form")],
             "mail.message": [(False, "list"), (False, "form")],
+            "crm.digital.pipeline.snapshot": [(False, "list"), (False, "pivot")],
         }[model]
         return {
             "type": "ir.actions.act_window",
@@ -213,6 +218,20 @@ class CrmDigitalKpiDrilldown(models.AbstractModel):
             }[kpi]
             return "sale.order", [("opportunity_id", "any", leads), *orders]
         return self._crm_digital_activity_drill(kpi, leads, start, end)
+
+    def _crm_digital_snapshot_domain(self, kpi, profile, period):
+        """The snapshot rows a past figure of today's pipeline sums."""
+        Snapshot = self.env["crm.digital.pipeline.snapshot"]
+        day = Snapshot._crm_digital_last_date(period.start, period.end)
+        if not day:
+            raise UserError(self.env._("There are no records behind this figure."))
+        which = {
+            "stuck_count": [("outcome", "=", "open"), ("stuck", "=", True)],
+            "activities_overdue": [("activities_overdue", ">", 0)],
+        }.get(kpi, [("outcome", "=", "open")])
+        return expression.AND(
+            [self._crm_digital_scope(profile), [("date", "=", day)], which]
+        )
 
     def _crm_digital_month_domain(self, month):
         this_month = fields.Date.context_today(self).replace(day=1)

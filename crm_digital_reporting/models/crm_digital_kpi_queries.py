@@ -98,6 +98,29 @@ class CrmDigitalKpiQueries(models.AbstractModel):
             ),
         )
 
+    def _crm_digital_pipeline_columns(self, lead):
+        """How a lead counts in today's pipeline, as SQL on ``lead``: open,
+        its stage (open, or closed in the last 12 months for the stages' win
+        rates), whether it is such a recent one, and stuck (open ones)."""
+        is_open = SQL("%s = 'open'", SQL.identifier(lead, "crm_digital_outcome"))
+        recent_since = self.env.cr.now() - relativedelta(years=1)
+        recent = SQL("%s >= %s", SQL.identifier(lead, "date_closed"), recent_since)
+        return {
+            "is_open": is_open,
+            "recent_since": recent_since,
+            "in_pipeline": SQL("(%s OR %s)", is_open, recent),
+            "stage": SQL(
+                "CASE WHEN %s OR %s THEN %s END",
+                is_open,
+                recent,
+                SQL.identifier(lead, "stage_id"),
+            ),
+            "recent": SQL("CASE WHEN %s THEN FALSE ELSE %s END", is_open, recent),
+            "stuck": SQL(
+                "CASE WHEN %s THEN %s END", is_open, self._crm_digital_stuck_sql(lead)
+            ),
+        }
+
     def _crm_digital_lead_rows(self, query, buckets, cut):
         """One scan, one grouping: leads by the buckets of their dates
         (volume and efficiency) and, for the open and the recently closed
@@ -114,9 +137,8 @@ class CrmDigitalKpiQueries(models.AbstractModel):
         def col(name):
             return SQL.identifier(lead, name)
 
-        is_open = SQL("%s = 'open'", col("crm_digital_outcome"))
-        recent_since = self.env.cr.now() - relativedelta(years=1)
-        recent = SQL("%s >= %s", col("date_closed"), recent_since)
+        pipeline = self._crm_digital_pipeline_columns(lead)
+        is_open, recent_since = pipeline["is_open"], pipeline["recent_since"]
         # A lead created, opened and closed before the first edge, and
         # closed over a year ago, is in no bucket and no pipeline: skipped.
         since = min(edges[0], recent_since)
@@ -136,11 +158,10 @@ class CrmDigitalKpiQueries(models.AbstractModel):
             SELECT %(created)s, %(opened)s, %(closed)s,
                    %(conversion)s IS NOT NULL, %(type)s, %(outcome)s,
                    %(active)s,
-                   CASE WHEN %(open)s OR %(recent)s THEN %(stage)s END,
+                   %(stage)s,
                    CASE WHEN %(open)s
                         THEN width_bucket(%(deadline)s, %(months)s::date[]) END,
-                   CASE WHEN %(open)s THEN FALSE ELSE %(recent)s END,
-                   CASE WHEN %(open)s THEN %(stuck)s END,
+                   %(recent)s, %(stuck)s,
                    %(cut)s,
                    count(*), sum(COALESCE(%(revenue)s, 0)),
                    sum(COALESCE(%(prorated)s, 0)),
@@ -164,13 +185,13 @@ class CrmDigitalKpiQueries(models.AbstractModel):
                 outcome=col("crm_digital_outcome"),
                 active=col("active"),
                 open=is_open,
-                recent=recent,
-                stage=col("stage_id"),
+                stage=pipeline["stage"],
+                recent=pipeline["recent"],
+                stuck=pipeline["stuck"],
                 deadline=col("date_deadline"),
                 months=months,
                 date_closed=col("date_closed"),
                 create_date=col("create_date"),
-                stuck=self._crm_digital_stuck_sql(lead),
                 cut=self._crm_digital_cut_sql(cut, lead),
                 revenue=col("expected_revenue"),
                 prorated=col("prorated_revenue"),

@@ -17,6 +17,7 @@ from ..engine.definitions import (
     LOWER_IS_BETTER,
     MULTIPLE_CUTS,
     ROLES,
+    SNAPSHOT,
     TARGETS,
     TODAY,
     TREND,
@@ -166,10 +167,13 @@ class CrmDigitalKpiReport(models.AbstractModel):
                 if multiple
                 else by_column
             )
-        values = {
-            key: self._crm_digital_kpi_values(engine.total(cuts), key == "current")
-            for key, cuts in by_column.items()
-        }
+        today = self._crm_digital_snapshot_figures(profile, filters, columns, stages)
+        values = {}
+        for key, cuts in by_column.items():
+            figures = engine.total(cuts)
+            values[key] = self._crm_digital_kpi_values(
+                figures, figures if key == "current" else today.get(key)
+            )
         locale = self._crm_digital_locale()
         return {
             "profile": profile,
@@ -240,16 +244,37 @@ class CrmDigitalKpiReport(models.AbstractModel):
             current[cut_value].update(today.get(cut_value, dict.fromkeys(TODAY, 0)))
         return by_column, leads, pipeline
 
-    def _crm_digital_kpi_values(self, figures, is_current):
+    def _crm_digital_kpi_values(self, figures, today):
+        """The KPIs of ``figures``; those of today's pipeline and activities
+        from ``today`` (for a past column, a snapshot's: None if none)."""
         values = engine.kpi_values(figures)
-        for name in TODAY:
-            if name not in ("open_count", "open_amount"):
-                values[name] = figures[name] if is_current else None
+        for name in SNAPSHOT:
+            values[name] = None if today is None else today[name]
         units = {key: unit for key, _group, unit, _label, _help in KPIS}
         return {
             key: int(value) if units[key] == "count" and value is not None else value
             for key, value in values.items()
         }
+
+    def _crm_digital_snapshot_figures(self, profile, filters, columns, stages):
+        """{past column: today's figures at the last snapshot of its period}.
+        Snapshots keep who and which stage only: none under ``filters``."""
+        if filters:
+            return {}
+        Snapshot = self.env["crm.digital.pipeline.snapshot"]
+        result = {}
+        for key in COLUMNS[1:]:
+            day = Snapshot._crm_digital_last_date(columns[key].start, columns[key].end)
+            if day:
+                rows, overdue = Snapshot._crm_digital_rows(
+                    expression.AND(
+                        [self._crm_digital_scope(profile), [("date", "=", day)]]
+                    )
+                )
+                result[key] = engine.total(
+                    self._crm_digital_today_figures(rows, {None: overdue}, stages)
+                )
+        return result
 
     @staticmethod
     def _crm_digital_variation(current, before):
@@ -466,7 +491,7 @@ class CrmDigitalKpiReport(models.AbstractModel):
             {
                 "id": key or False,
                 "name": names.get(key) or self.env._("None"),
-                "values": self._crm_digital_kpi_values(values, True),
+                "values": self._crm_digital_kpi_values(values, values),
             }
             for key, values in figures.items()
         ]

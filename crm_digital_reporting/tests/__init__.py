@@ -7,3 +7,4 @@ from . import test_engine_periods
 from . import test_engine_figures
 from . import test_reports
 from . import test_kpi_dashboard_ui
+from . import test_pipeline_snapshot

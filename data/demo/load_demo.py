@@ -20,6 +20,7 @@ import time
 from collections import Counter, defaultdict
 from datetime import date, datetime, timedelta
 
+from dateutil.relativedelta import relativedelta
 from stdnum.es import cif, dni, nif
 
 from odoo import SUPERUSER_ID, Command, api, fields, models
@@ -1210,6 +1211,88 @@ def _load_targets(env, teams, users, today):
     _ensure(env, "crm.digital.sales.target", rows)
 
 
+def _load_snapshots(env, today):
+    """The pipeline at the end of each of the last 24 months, as the nightly
+    snapshot would have kept it: each deal open then, in the stage its
+    history has for that day, stuck by its days there; the deals closed in
+    the 12 months before; the activities already overdue. Odoo keeps no
+    past probabilities: a deal weighs as its stage's open deals do today."""
+    if "crm.digital.pipeline.snapshot" not in env:
+        return
+    env.flush_all()
+    days = [
+        (today.replace(day=1) - relativedelta(months=n)) - timedelta(days=1)
+        for n in range(24)
+    ]
+    env.cr.execute(
+        "DELETE FROM crm_digital_pipeline_snapshot WHERE date = ANY(%s)", [days]
+    )
+    env.cr.execute(
+        SQL(
+            """
+        WITH at AS (
+            SELECT day, day + time '21:30' AS instant
+              FROM unnest(%(days)s::date[]) AS day
+        ), odds AS (
+            SELECT stage_id, avg(probability) AS probability FROM crm_lead
+             WHERE active AND type = 'opportunity' AND crm_digital_outcome = 'open'
+             GROUP BY 1
+        ), pipeline AS (
+            SELECT at.day, l.company_id, l.team_id, l.user_id, l.type,
+                   'open' AS outcome, COALESCE(h.stage_id, l.stage_id) AS stage_id,
+                   FALSE AS recent,
+                   COALESCE(s.crm_digital_stuck_days > 0 AND h.date_entered
+                       < at.instant - s.crm_digital_stuck_days * interval '1 day',
+                       FALSE) AS stuck,
+                   l.expected_revenue AS amount,
+                   l.expected_revenue * COALESCE(o.probability, l.probability) / 100
+                       AS weighted
+              FROM at
+              JOIN crm_lead l ON l.type = 'opportunity'
+               AND COALESCE(l.date_conversion, l.create_date) <= at.instant
+               AND (l.date_closed IS NULL OR l.date_closed > at.instant)
+               AND (l.active OR l.date_closed IS NOT NULL)
+              LEFT JOIN LATERAL (
+                  SELECT stage_id, date_entered FROM crm_digital_stage_history
+                   WHERE lead_id = l.id AND date_entered <= at.instant
+                   ORDER BY date_entered DESC LIMIT 1) h ON TRUE
+              LEFT JOIN crm_stage s ON s.id = COALESCE(h.stage_id, l.stage_id)
+              LEFT JOIN odds o ON o.stage_id = COALESCE(h.stage_id, l.stage_id)
+            UNION ALL
+            SELECT at.day, l.company_id, l.team_id, l.user_id, l.type,
+                   l.crm_digital_outcome, l.stage_id, TRUE, FALSE,
+                   l.expected_revenue, l.prorated_revenue
+              FROM at
+              JOIN crm_lead l ON l.date_closed <= at.instant
+               AND l.date_closed > at.instant - interval '1 year'
+               AND (l.crm_digital_outcome = 'won'
+                    OR (l.crm_digital_outcome = 'cancelled' AND l.type = 'opportunity'))
+        )
+        INSERT INTO crm_digital_pipeline_snapshot (date, company_id, team_id,
+            user_id, type, outcome, stage_id, recent, stuck, count, amount,
+            weighted, activities_overdue, create_uid, create_date, write_uid,
+            write_date)
+        SELECT day, company_id, team_id, user_id, type, outcome, stage_id, recent,
+               stuck, count(*), sum(COALESCE(amount, 0)), sum(COALESCE(weighted, 0)),
+               0, %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s, now() AT TIME ZONE 'UTC'
+          FROM pipeline GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+        UNION ALL
+        SELECT at.day, l.company_id, l.team_id, l.user_id, NULL, NULL, NULL, FALSE,
+               FALSE, 0, 0, 0, count(*), %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s,
+               now() AT TIME ZONE 'UTC'
+          FROM at
+          JOIN mail_activity a ON a.res_model = 'crm.lead' AND a.active
+           AND a.create_date <= at.instant AND a.date_deadline < at.day
+          JOIN crm_lead l ON l.id = a.res_id
+         GROUP BY 1, 2, 3, 4
+            """,
+            days=days,
+            uid=env.uid,
+        )
+    )
+    env.invalidate_all()
+
+
 def _backdate(env, now, leads, leads_new, orders_new, activities_new):
     """Move creation and stage dates into the past, where the story happens."""
     env.flush_all()
@@ -1402,6 +1485,7 @@ def load(env):
     _stage_history(env, now, leads, leads_new)
     _load_done_activities(env, now, leads, leads_new, users)
     _load_targets(env, teams, users, today)
+    _load_snapshots(env, today)
     _load_parametrisation(env, company, today)
     return _xmlid_counts(env) - before
 
