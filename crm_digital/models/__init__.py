@@ -21,3 +21,4 @@ from . import mail_activity
 from . import crm_digital_task_rule
 from . import crm_digital_customer_event
 from . import res_users
+from . import ir_actions_server

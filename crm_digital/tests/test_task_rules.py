@@ -7,7 +7,7 @@ from freezegun import freeze_time
 
 from odoo import Command, fields
 from odoo.exceptions import ValidationError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import CrmDigitalCommon
 
@@ -124,6 +124,44 @@ class TestTaskRules(CrmDigitalCommon):
         self.assertTrue(
             self._tasks(expiring, "crm_digital.task_rule_quotation_expiring")
         )
+
+    def test_the_cron_writes_each_task_in_the_language_of_whom_it_is_for(self):
+        self.env["res.lang"]._activate_lang("es_ES")
+        self.env["ir.module.module"]._load_module_terms(["crm_digital"], ["es_ES"])
+        self.user_leader.lang = "es_ES"
+        english_leader = new_test_user(
+            self.env,
+            "crmd_leader_en",
+            groups="crm_digital.group_crm_digital_team_leader",
+        )
+        self.team_other.user_id = english_leader
+        spanish = self._deal(name="Atascada")
+        english = self._deal(name="Stuck", team_id=self.team_other.id)
+        (spanish | english).sudo().crm_digital_stage_date = (
+            fields.Datetime.now() - timedelta(days=16)
+        )
+        self.env.flush_all()
+        # What the scheduled action of automated rules runs, as its user: the
+        # superuser, in English (without the commit of its automatic mode).
+        cron = self.env.ref("base_automation.ir_cron_data_base_automation_check")
+        self.assertEqual(cron.user_id.lang, "en_US")
+        self.env["base.automation"].with_user(cron.user_id).with_context(
+            lang=cron.user_id.lang
+        )._check()
+        rule = self.env.ref("crm_digital.task_rule_stuck")
+        titles = {
+            lang: rule.with_context(lang=lang).summary for lang in ("es_ES", "en_US")
+        }
+        self.assertNotEqual(titles["es_ES"], titles["en_US"])
+        for deal, leader, lang in (
+            (spanish, self.user_leader, "es_ES"),
+            (english, english_leader, "en_US"),
+        ):
+            (review,) = deal.activity_ids.filtered(
+                lambda a: a.summary in titles.values()
+            )
+            self.assertEqual(review.user_id, leader)
+            self.assertEqual(review.summary, titles[lang])
 
     def _signed(self, recurrence, days_ago):
         product = self.env["product.product"].create(

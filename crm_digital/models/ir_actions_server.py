@@ -1,0 +1,55 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields, models
+
+
+class IrActionsServer(models.Model):
+    _inherit = "ir.actions.server"
+
+    def _run_action_next_activity(self, eval_context=None):
+        """A task rule's activity is titled in the language of the person it
+        is for, whoever runs the rule: stock copies one untranslated title,
+        and the scheduled action runs as the superuser, in English."""
+        rule = self._crm_digital_task_rule()
+        if not rule or not self.activity_type_id or self._is_recompute():
+            return super()._run_action_next_activity(eval_context)
+        ids = self._context.get("active_ids", self._context.get("active_id"))
+        if not ids:
+            return False
+        values = {
+            "note": self.activity_note or "",
+            "activity_type_id": self.activity_type_id.id,
+        }
+        if self.activity_date_deadline_range > 0:
+            unit = self.activity_date_deadline_range_type or "days"
+            values["date_deadline"] = fields.Date.context_today(self) + relativedelta(
+                **{unit: self.activity_date_deadline_range}
+            )
+        for record in self.env[self.model_name].browse(ids):
+            user = self._crm_digital_assignee(record)
+            translated = rule.with_context(lang=(user or self.env.user).lang)
+            record.activity_schedule(
+                summary=translated.summary or translated.name,
+                **values,
+                **({"user_id": user.id} if user else {}),
+            )
+        return False
+
+    def _crm_digital_assignee(self, record):
+        """Whom stock gives the activity of ``record`` (none: the user running)."""
+        if self.activity_user_type == "specific":
+            return self.activity_user_id
+        if self.activity_user_field_name in record:
+            return record[self.activity_user_field_name]
+        return self.env["res.users"]
+
+    def _crm_digital_task_rule(self):
+        if not self.base_automation_id:
+            return self.env["crm.digital.task.rule"]
+        return (
+            self.env["crm.digital.task.rule"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("automation_id", "=", self.base_automation_id.id)], limit=1)
+        )
