@@ -29,7 +29,8 @@ class CrmDigitalCustomerEvent(models.Model):
 
     date = fields.Datetime(readonly=True)
     kind = fields.Selection(KINDS, readonly=True)
-    name = fields.Char("Description", readonly=True)
+    # Translated where the source is (activity types), else the text as typed.
+    name = fields.Char("Description", readonly=True, translate=True)
     partner_id = fields.Many2one("res.partner", "Customer", readonly=True)
     lead_id = fields.Many2one("crm.lead", "Lead / Opportunity", readonly=True)
     stage_id = fields.Many2one("crm.stage", readonly=True)
@@ -49,14 +50,16 @@ class CrmDigitalCustomerEvent(models.Model):
         1 to 15 here, 16 to 63 for other addons."""
         return [
             SQL(
-                """SELECT l.id * 64 + 1, l.create_date, l.type, l.name,
-                    p.commercial_partner_id, l.id, NULL::int, l.user_id,
+                """SELECT l.id * 64 + 1, l.create_date, l.type,
+                    jsonb_build_object('en_US', l.name), p.commercial_partner_id,
+                    l.id, NULL::int, l.user_id,
                     l.team_id, l.company_id, l.expected_revenue, 'crm.lead', l.id
                 FROM crm_lead l JOIN res_partner p ON p.id = l.partner_id"""
             ),
             SQL(
-                """SELECT h.id * 64 + 2, h.date_entered, 'stage', l.name,
-                    p.commercial_partner_id, l.id, h.stage_id, l.user_id,
+                """SELECT h.id * 64 + 2, h.date_entered, 'stage',
+                    jsonb_build_object('en_US', l.name), p.commercial_partner_id,
+                    l.id, h.stage_id, l.user_id,
                     l.team_id, l.company_id, NULL, 'crm.lead', l.id
                 FROM crm_digital_stage_history h
                 JOIN crm_lead l ON l.id = h.lead_id
@@ -65,22 +68,25 @@ class CrmDigitalCustomerEvent(models.Model):
             ),
             SQL(
                 """SELECT l.id * 64 + 3, COALESCE(l.date_closed, l.write_date),
-                    l.crm_digital_outcome, l.name, p.commercial_partner_id, l.id,
-                    l.stage_id, l.user_id, l.team_id, l.company_id,
+                    l.crm_digital_outcome, jsonb_build_object('en_US', l.name),
+                    p.commercial_partner_id, l.id, l.stage_id, l.user_id,
+                    l.team_id, l.company_id,
                     l.expected_revenue, 'crm.lead', l.id
                 FROM crm_lead l JOIN res_partner p ON p.id = l.partner_id
                 WHERE l.crm_digital_outcome IN ('won', 'cancelled')"""
             ),
             SQL(
-                """SELECT o.id * 64 + 4, o.create_date, 'quotation', o.name,
-                    p.commercial_partner_id, o.opportunity_id, NULL::int,
+                """SELECT o.id * 64 + 4, o.create_date, 'quotation',
+                    jsonb_build_object('en_US', o.name), p.commercial_partner_id,
+                    o.opportunity_id, NULL::int,
                     o.user_id, o.team_id, o.company_id, o.amount_total,
                     'sale.order', o.id
                 FROM sale_order o JOIN res_partner p ON p.id = o.partner_id"""
             ),
             SQL(
-                """SELECT o.id * 64 + 5, o.date_order, 'order', o.name,
-                    p.commercial_partner_id, o.opportunity_id, NULL::int,
+                """SELECT o.id * 64 + 5, o.date_order, 'order',
+                    jsonb_build_object('en_US', o.name), p.commercial_partner_id,
+                    o.opportunity_id, NULL::int,
                     o.user_id, o.team_id, o.company_id, o.amount_total,
                     'sale.order', o.id
                 FROM sale_order o JOIN res_partner p ON p.id = o.partner_id
@@ -88,7 +94,8 @@ class CrmDigitalCustomerEvent(models.Model):
             ),
             SQL(
                 """SELECT a.id * 64 + 6, a.date_deadline::timestamp, 'activity',
-                    COALESCE(a.summary, t.name->>'en_US'),
+                    CASE WHEN a.summary <> ''
+                        THEN jsonb_build_object('en_US', a.summary) ELSE t.name END,
                     p.commercial_partner_id, l.id, NULL::int, a.user_id,
                     l.team_id, l.company_id, NULL, 'crm.lead', l.id
                 FROM mail_activity a
@@ -98,8 +105,8 @@ class CrmDigitalCustomerEvent(models.Model):
             ),
             SQL(
                 """SELECT m.id * 64 + 7, m.date, 'activity_done',
-                    COALESCE(t.name->>'en_US', m.subject), p.commercial_partner_id,
-                    l.id, NULL::int, l.user_id, l.team_id, l.company_id, NULL,
+                    t.name, p.commercial_partner_id, l.id, NULL::int, l.user_id,
+                    l.team_id, l.company_id, NULL,
                     'crm.lead', l.id
                 FROM mail_message m
                 JOIN crm_lead l ON m.model = 'crm.lead' AND l.id = m.res_id

@@ -221,6 +221,33 @@ class TestCustomer(CrmDigitalCommon):
         stages = events.filtered(lambda event: event.kind == "stage")
         self.assertEqual(stages.stage_id.mapped("name"), ["Won", "Offer Presented"])
 
+    def test_history_names_activities_in_the_readers_language(self):
+        self.env["res.lang"]._activate_lang("es_ES")
+        self.env["ir.module.module"]._load_module_terms(["mail"], ["es_ES"])
+        lead = self._deal(type="opportunity")
+        lead.activity_schedule(
+            "mail.mail_activity_data_call", user_id=self.user_salesperson.id
+        )
+        done = lead.activity_schedule(
+            "mail.mail_activity_data_meeting", user_id=self.user_salesperson.id
+        )
+        done.action_feedback(feedback="Hecho")
+        self.env.flush_all()
+        domain = self.company.action_crm_digital_history()["domain"]
+        Event = self.env["crm.digital.customer.event"]
+        for lang, planned, met in (
+            ("es_ES", "Llamada", "Reunión"),
+            ("en_US", "Call", "Meeting"),
+        ):
+            events = Event.with_context(lang=lang).search(domain)
+            names = {event.kind: event.name for event in events}
+            self.assertEqual(names["activity"], planned)
+            self.assertEqual(names["activity_done"], met)
+            # Searching by the name finds it in the reader's language.
+            self.assertTrue(
+                Event.with_context(lang=lang).search([*domain, ("name", "=", met)])
+            )
+
     def test_each_role_sees_the_history_of_the_deals_it_sees(self):
         mine = self._deal(type="opportunity")
         other = self._deal(

@@ -13,7 +13,8 @@ class CrmDigitalCustomerEvent(models.Model):
         return [
             *super()._crm_digital_event_queries(),
             SQL(
-                """SELECT a.id * 64 + 19, a.date, 'alert', a.name, a.partner_id,
+                """SELECT a.id * 64 + 19, a.date, 'alert',
+                    jsonb_build_object('en_US', a.name), a.partner_id,
                     a.lead_id, NULL::int, a.user_id, a.team_id, a.company_id,
                     NULL, 'crm.digital.alert', a.id
                 FROM crm_digital_alert a

@@ -26,8 +26,9 @@ class CrmDigitalCustomerEvent(models.Model):
         return [
             *super()._crm_digital_event_queries(),
             SQL(
-                """SELECT f.id * 64 + 16, f.create_date, 'document', f.name,
-                    c.id, NULL::int, NULL::int, c.user_id, u.sale_team_id,
+                """SELECT f.id * 64 + 16, f.create_date, 'document',
+                    jsonb_build_object('en_US', f.name), c.id, NULL::int,
+                    NULL::int, c.user_id, u.sale_team_id,
                     c.company_id, NULL, 'dms.file', f.id
                 FROM dms_file f
                 JOIN dms_directory d ON d.id = f.directory_id
@@ -39,8 +40,9 @@ class CrmDigitalCustomerEvent(models.Model):
                 once,
             ),
             SQL(
-                """SELECT f.id * 64 + 17, f.create_date, 'document', f.name,
-                    p.commercial_partner_id, l.id, NULL::int, l.user_id,
+                """SELECT f.id * 64 + 17, f.create_date, 'document',
+                    jsonb_build_object('en_US', f.name), p.commercial_partner_id,
+                    l.id, NULL::int, l.user_id,
                     l.team_id, l.company_id, NULL, 'dms.file', f.id
                 FROM dms_file f
                 JOIN dms_directory d ON d.id = f.directory_id
@@ -50,8 +52,9 @@ class CrmDigitalCustomerEvent(models.Model):
                 once,
             ),
             SQL(
-                """SELECT f.id * 64 + 18, f.create_date, 'document', f.name,
-                    p.commercial_partner_id, o.opportunity_id, NULL::int,
+                """SELECT f.id * 64 + 18, f.create_date, 'document',
+                    jsonb_build_object('en_US', f.name), p.commercial_partner_id,
+                    o.opportunity_id, NULL::int,
                     o.user_id, o.team_id, o.company_id, NULL, 'dms.file', f.id
                 FROM dms_file f
                 JOIN dms_directory d ON d.id = f.directory_id
