@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from unittest.mock import patch
 
+from odoo import Command
 from odoo.tests import HttpCase, tagged
 
 from .common import CrmDigitalCommon
@@ -104,3 +105,57 @@ class TestPipelineUi(HttpCase, CrmDigitalCommon):
                 login="crmd_salesperson",
             )
         self.assertGreater(len(reads), 1, "the form read the import again")
+
+
+@tagged("post_install", "-at_install")
+class TestPhoneScreensUi(HttpCase, CrmDigitalCommon):
+    """The daily screens on a 390 px phone: cards that fit, nothing to
+    scroll sideways for."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        customer = cls.env["res.partner"].create(
+            {"name": "Bodegas Turia SL", "is_company": True}
+        )
+        cls.lead_own.partner_id = customer
+        cls.task = cls.lead_own.activity_schedule(
+            "mail.mail_activity_data_call",
+            summary="Llamar al gerente",
+            user_id=cls.user_salesperson.id,
+        )
+        product = cls.env["product.product"].create(
+            {"name": "Implantación CRM", "list_price": 1500}
+        )
+        cls.env["sale.order"].create(
+            {
+                "partner_id": customer.id,
+                "opportunity_id": cls.lead_own.id,
+                "user_id": cls.user_salesperson.id,
+                "order_line": [
+                    Command.create({"product_id": product.id, "tax_id": []})
+                ],
+            }
+        )
+        cls.customer = customer
+
+    def setUp(self):
+        super().setUp()
+        self.browser_size = WIDTHS["phone"]
+        self.touch_enabled = True
+
+    def test_tasks_on_a_phone(self):
+        self.start_tour(
+            "/odoo/action-crm_digital.mail_activity_action_crm_digital",
+            "crm_digital_tasks_screen",
+            login="crmd_salesperson",
+        )
+        self.assertFalse(self.task.exists(), "done from its card")
+
+    def test_customer_history_on_a_phone(self):
+        action = self.env.ref("crm_digital.crm_digital_customer_event_action")
+        self.start_tour(
+            f"/odoo/action-{action.id}?active_id={self.customer.id}",
+            "crm_digital_history_screen",
+            login="crmd_salesperson",
+        )

@@ -1,0 +1,69 @@
+/** @odoo-module **/
+// License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import {registry} from "@web/core/registry";
+
+// Nothing of the screen is off to the side: the page does not scroll
+// sideways and the element is within the window.
+function fitsTheScreen(selector) {
+    return {
+        content: `${selector} fits the screen`,
+        trigger: selector,
+        run() {
+            const page = document.scrollingElement;
+            const content = document.querySelector(".o_content");
+            const overflow = [page, content].filter(
+                (element) => element && element.scrollWidth > element.clientWidth + 1
+            );
+            if (overflow.length) {
+                throw new Error(
+                    `The screen scrolls sideways: ${overflow[0].scrollWidth} px in ${overflow[0].clientWidth} px`
+                );
+            }
+            for (const element of document.querySelectorAll(selector)) {
+                const box = element.getBoundingClientRect();
+                if (box.left < 0 || box.right > window.innerWidth + 1) {
+                    throw new Error(`${selector} is off the screen (${box.left}-${box.right} px)`);
+                }
+            }
+        },
+    };
+}
+
+// A salesperson's tasks: each says what it is, on what and for which customer,
+// with its Done button at hand.
+registry.category("web_tour.tours").add("crm_digital_tasks_screen", {
+    steps: () => [
+        {
+            content: "The task names its opportunity and its customer",
+            trigger:
+                ".o_crm_digital_tasks .o_kanban_record:contains('Llamar al gerente'):contains('Renovación licencias Levante'):contains('Bodegas Turia')",
+        },
+        fitsTheScreen(".o_crm_digital_tasks .o_kanban_record button[name=action_done]"),
+        fitsTheScreen(".o_crm_digital_tasks .o_kanban_record"),
+        {
+            content: "Mark it done",
+            trigger: ".o_crm_digital_tasks .o_kanban_record:contains('Llamar al gerente') button[name=action_done]",
+            run: "click",
+        },
+        {
+            content: "It leaves the list of tasks due",
+            trigger: ".o_crm_digital_tasks:not(:contains('Llamar al gerente'))",
+        },
+    ],
+});
+
+// The customer's history: what happened, newest first, amounts where there
+// are some, planned activities apart.
+registry.category("web_tour.tours").add("crm_digital_history_screen", {
+    steps: () => [
+        {
+            content: "The quotation is in the history with its amount",
+            trigger: ".o_crm_digital_history .o_kanban_record:contains('Quotation'):contains('1,500.00')",
+        },
+        {
+            content: "A planned activity is not mixed with what happened",
+            trigger: ".o_crm_digital_history:not(:contains('Llamar al gerente'))",
+        },
+        fitsTheScreen(".o_crm_digital_history .o_kanban_record"),
+    ],
+});
