@@ -2,15 +2,29 @@
 from collections import defaultdict
 
 from odoo import api, models
+from odoo.tools import format_date, formatLang
+from odoo.tools.translate import LazyTranslate
 
 from ..models.res_company import KIT_DIGITAL_SEGMENTS
 
-# The other CRM Digital addons, and the requirement each one fulfils.
+_lt = LazyTranslate(__name__)
+
+# The other CRM Digital addons, the requirement each one fulfils and what it
+# brings, in the words of the justification.
 ADDONS = {
-    "reporting": "crm_digital_reporting",
-    "alerts": "crm_digital_alerts",
-    "documents": "crm_digital_documents",
-    "integration": "crm_digital_api",
+    "reporting": (
+        "crm_digital_reporting",
+        _lt("KPI dashboards by profile, analyses and commercial reports"),
+    ),
+    "alerts": (
+        "crm_digital_alerts",
+        _lt("customer alerts shown with icons, badges and pop-ups"),
+    ),
+    "documents": (
+        "crm_digital_documents",
+        _lt("document management of customers, opportunities and quotations"),
+    ),
+    "integration": ("crm_digital_api", _lt("the REST API with keys per user")),
 }
 
 
@@ -34,7 +48,13 @@ class ReportCrmDigitalJustification(models.AbstractModel):
                 company.id: self.with_company(company)._justification(company)
                 for company in companies
             },
+            # Numbers and dates as the reader's language writes them.
+            "format_number": self._crm_digital_number,
+            "format_day": lambda day: format_date(self.env, day),
         }
+
+    def _crm_digital_number(self, value, digits=0):
+        return formatLang(self.env, value, digits=digits)
 
     def _justification(self, company):
         segment = company.crm_digital_segment
@@ -140,9 +160,13 @@ class ReportCrmDigitalJustification(models.AbstractModel):
             [("opportunity_id", "!=", False), ("company_id", "=", company.id)]
         )
         evidence["customers"] += [
-            self.env._("Customers with opportunities: %(count)s.", count=customers),
             self.env._(
-                "Quotations made from opportunities: %(count)s.", count=quotations
+                "Customers with opportunities: %(count)s.",
+                count=self._crm_digital_number(customers),
+            ),
+            self.env._(
+                "Quotations made from opportunities: %(count)s.",
+                count=self._crm_digital_number(quotations),
             ),
         ]
         rules = self.env["crm.digital.assignment.rule"].search(
@@ -157,18 +181,20 @@ class ReportCrmDigitalJustification(models.AbstractModel):
         evidence["leads"] += [
             self.env._(
                 "Leads: %(count)s.",
-                count=Lead.search_count([*mine, ("type", "=", "lead")]),
+                count=self._crm_digital_number(
+                    Lead.search_count([*mine, ("type", "=", "lead")])
+                ),
             ),
             self.env._(
                 "Assignment rules (%(count)s): %(names)s.",
-                count=len(rules),
+                count=self._crm_digital_number(len(rules)),
                 names=", ".join(rules.mapped("name")) or "-",
             ),
             self.env._(
                 "Import templates (%(count)s): %(names)s. Files imported: %(imports)s.",
-                count=len(templates),
+                count=self._crm_digital_number(len(templates)),
                 names=", ".join(templates.mapped("name")),
-                imports=imports,
+                imports=self._crm_digital_number(imports),
             ),
         ]
         stages = self.env["crm.stage"].search(
@@ -189,16 +215,20 @@ class ReportCrmDigitalJustification(models.AbstractModel):
             self.env._(
                 "Pipeline: %(stages)s. Stages with rules to enter them: %(rules)s.",
                 stages=" → ".join(stages.mapped("name")),
-                rules=len(stages.filtered("crm_digital_required_field_ids")),
+                rules=self._crm_digital_number(
+                    len(stages.filtered("crm_digital_required_field_ids"))
+                ),
             ),
             self.env._(
                 "%(open)s open, %(won)s won and %(cancelled)s cancelled "
                 "opportunities; %(changes)s stage changes recorded.",
-                open=outcomes.get("open", 0),
-                won=outcomes.get("won", 0),
-                cancelled=outcomes.get("cancelled", 0),
-                changes=self.env["crm.digital.stage.history"].search_count(
-                    [("company_id", "in", [company.id, False])]
+                open=self._crm_digital_number(outcomes.get("open", 0)),
+                won=self._crm_digital_number(outcomes.get("won", 0)),
+                cancelled=self._crm_digital_number(outcomes.get("cancelled", 0)),
+                changes=self._crm_digital_number(
+                    self.env["crm.digital.stage.history"].search_count(
+                        [("company_id", "in", [company.id, False])]
+                    )
                 ),
             ),
         ]
@@ -211,16 +241,18 @@ class ReportCrmDigitalJustification(models.AbstractModel):
         evidence["tasks"] += [
             self.env._(
                 "Activity types (%(count)s): %(names)s.",
-                count=len(activity_types),
+                count=self._crm_digital_number(len(activity_types)),
                 names=", ".join(activity_types.mapped("name")),
             ),
             self.env._(
                 "Activities planned on leads and opportunities: %(count)s. "
                 "Automated rules on leads and quotations: %(automations)s.",
-                count=self.env["mail.activity"].search_count(
-                    [("res_model", "=", "crm.lead")]
+                count=self._crm_digital_number(
+                    self.env["mail.activity"].search_count(
+                        [("res_model", "=", "crm.lead")]
+                    )
                 ),
-                automations=automations,
+                automations=self._crm_digital_number(automations),
             ),
         ]
         evidence["responsive"].append(
@@ -233,18 +265,21 @@ class ReportCrmDigitalJustification(models.AbstractModel):
         installed = set(
             self.env["ir.module.module"]
             .search(
-                [("name", "in", list(ADDONS.values())), ("state", "=", "installed")]
+                [
+                    ("name", "in", [addon for addon, _what in ADDONS.values()]),
+                    ("state", "=", "installed"),
+                ]
             )
             .mapped("name")
         )
-        for key, addon in ADDONS.items():
+        for key, (addon, what) in ADDONS.items():
             if addon in installed:
                 evidence[key].append(
-                    self.env._("Module %(addon)s installed.", addon=addon)
+                    self.env._("Installed: %(what)s.", what=self.env._(what))
                 )
             else:
                 evidence[key].append(
-                    self.env._("Module %(addon)s not installed.", addon=addon)
+                    self.env._("Not installed: %(what)s.", what=self.env._(what))
                 )
         evidence["integration"].append(
             self.env._("Odoo's XML-RPC and JSON-RPC web services are available.")

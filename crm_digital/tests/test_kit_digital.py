@@ -1,4 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
 
@@ -75,6 +76,42 @@ class TestKitDigital(CrmDigitalCommon):
         # The PDF itself is fetched from a running server by
         # tests/test_justification_pdf.py (wkhtmltopdf reads the page's assets
         # over HTTP, which a test transaction would hold up).
+
+    def test_the_justification_is_written_as_its_readers_language_does(self):
+        self.env["res.lang"]._activate_lang("es_ES")
+        self.env["ir.module.module"]._load_module_terms(["crm_digital"], ["es_ES"])
+        self._log(12)
+        self._log(3.25, area="training")
+        report = self.env.ref("crm_digital.action_report_justification")
+        html = (
+            report.with_context(lang="es_ES")
+            ._render_qweb_html(report.id, self.env.company.ids)[0]
+            .decode()
+        )
+        self.assertIn("<span>15,25</span> horas", html)
+        self.assertIn(">3,25</td>", html)
+        today = fields.Date.context_today(self.env.user)
+        self.assertIn(today.strftime("%d/%m/%Y"), html)
+        self.assertNotIn(today.isoformat(), html)
+        evidence = (
+            self.env["report.crm_digital.report_justification"]
+            .with_context(lang="es_ES")
+            ._crm_digital_evidence(self.env.company)
+        )
+        lines = [line for key_lines in evidence.values() for line in key_lines]
+        # In words, not module names.
+        self.assertFalse([line for line in lines if "crm_digital" in line])
+        self.assertEqual(
+            len(
+                [
+                    line
+                    for line in lines
+                    if line.startswith(("Instalado: ", "No instalado: "))
+                ]
+            ),
+            4,
+            "a line for each addon beside the core",
+        )
 
     def test_settings_print_the_justification(self):
         self.env.company.external_report_layout_id = self.env.ref(

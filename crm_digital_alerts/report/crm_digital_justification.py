@@ -30,8 +30,8 @@ class ReportCrmDigitalJustification(models.AbstractModel):
             ),
             self.env._(
                 "Alerts raised: %(count)s, %(open)s of them open.",
-                count=sum(raised.values()),
-                open=raised.get(True, 0),
+                count=self._crm_digital_number(sum(raised.values())),
+                open=self._crm_digital_number(raised.get(True, 0)),
             ),
         ]
         return evidence

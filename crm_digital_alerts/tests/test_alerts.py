@@ -185,7 +185,8 @@ class TestAlerts(AlertsCommon):
         self._check()
         Report = self.env["report.crm_digital.report_justification"]
         lines = Report._crm_digital_evidence(self.env.company)["alerts"]
-        self.assertIn("Module crm_digital_alerts installed.", lines)
+        installed = "Installed: customer alerts shown with icons, badges and pop-ups."
+        self.assertIn(installed, lines)
         self.assertIn(
             "Alerts on stuck opportunities: on; days before a quotation expires: 3; "
             "days before a service renews: off; on customers gone inactive: on; "

@@ -14,7 +14,7 @@ class ReportCrmDigitalJustification(models.AbstractModel):
         evidence["documents"] += [
             self.env._(
                 "Document storages (%(count)s): %(names)s.",
-                count=len(storages),
+                count=self._crm_digital_number(len(storages)),
                 names=", ".join(storages.mapped("name")) or "-",
             ),
             self.env._(
@@ -23,8 +23,10 @@ class ReportCrmDigitalJustification(models.AbstractModel):
             ),
             self.env._(
                 "Documents: %(count)s.",
-                count=self.env["dms.file"].search_count(
-                    [("storage_id", "in", storages.ids)]
+                count=self._crm_digital_number(
+                    self.env["dms.file"].search_count(
+                        [("storage_id", "in", storages.ids)]
+                    )
                 ),
             ),
         ]

@@ -120,7 +120,11 @@ class TestCustomerDocuments(DocumentsCommon):
         self._attach(self.user_salesperson, self.lead_own, "oferta.pdf")
         Report = self.env["report.crm_digital.report_justification"]
         lines = Report._crm_digital_evidence(self.env.company)["documents"]
-        self.assertIn("Module crm_digital_documents installed.", lines)
+        self.assertIn(
+            "Installed: document management of customers, opportunities and "
+            "quotations.",
+            lines,
+        )
         self.assertTrue(
             any(
                 line.startswith("Document storages") and "Commercial Documents" in line

@@ -37,16 +37,16 @@ class ReportCrmDigitalJustification(models.AbstractModel):
         evidence["reporting"] += [
             self.env._(
                 "KPIs defined (%(count)s): %(names)s.",
-                count=len(board["kpis"]),
+                count=self._crm_digital_number(len(board["kpis"])),
                 names=", ".join(kpi["label"] for kpi in board["kpis"]),
             ),
             self.env._(
                 "Profiles served: %(salespeople)s salespeople see their own "
                 "figures, %(leaders)s team leaders their teams', %(managers)s "
                 "managers all.",
-                salespeople=len(users - managers - leaders),
-                leaders=len(leaders),
-                managers=len(managers),
+                salespeople=self._crm_digital_number(len(users - managers - leaders)),
+                leaders=self._crm_digital_number(len(leaders)),
+                managers=self._crm_digital_number(len(managers)),
             ),
             self.env._(
                 "Reports, as PDF and spreadsheet: %(reports)s; and the "
@@ -64,6 +64,9 @@ class ReportCrmDigitalJustification(models.AbstractModel):
             self.env._(
                 "Monthly report emailed to the managers: %(state)s.", state=state
             ),
-            self.env._("Monthly sales targets set: %(count)s.", count=targets),
+            self.env._(
+                "Monthly sales targets set: %(count)s.",
+                count=self._crm_digital_number(targets),
+            ),
         ]
         return evidence
