@@ -3,6 +3,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
+from odoo.addons.sale.models.sale_order import SALE_ORDER_STATE
+
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
@@ -44,12 +46,25 @@ class SaleOrder(models.Model):
         "It moves on by itself once passed; task rules and alerts can plan work "
         "before it.",
     )
+    crm_digital_offer_state = fields.Selection(
+        [*SALE_ORDER_STATE, ("expired", "Expired")],
+        "Offer Status",
+        compute="_compute_crm_digital_offer_state",
+        help="The status, or Expired for a quotation past its expiration date.",
+    )
     crm_digital_services_end_date = fields.Date(
         "Services End",
         copy=False,
         help="The customer ended the recurring services: nothing renews after "
         "this day.",
     )
+
+    @api.depends("state", "validity_date")
+    def _compute_crm_digital_offer_state(self):
+        for order in self:
+            order.crm_digital_offer_state = (
+                "expired" if order.is_expired else order.state
+            )
 
     @api.depends(
         "order_line.price_subtotal",

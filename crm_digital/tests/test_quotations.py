@@ -1,6 +1,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+from lxml import etree
+
 from odoo import Command, fields
 from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import CrmDigitalCommon
 
@@ -93,6 +99,33 @@ class TestQuotations(CrmDigitalCommon):
             action["views"][0][0],
             self.env.ref("crm_digital.sale_order_view_list_compare").id,
         )
+
+    def test_an_expired_quotation_shows_as_expired(self):
+        lead = self._deal()
+        today = fields.Date.today()
+        expired = self._quotation(
+            lead, [(self.setup_fee, 1, {})], validity_date=today - timedelta(days=1)
+        )
+        valid = self._quotation(lead, [(self.setup_fee, 1, {})], validity_date=today)
+        confirmed = self._quotation(
+            lead, [(self.setup_fee, 1, {})], validity_date=today - timedelta(days=1)
+        )
+        confirmed.action_confirm()
+        self.assertEqual(
+            (expired | valid | confirmed).mapped("crm_digital_offer_state"),
+            ["expired", "draft", "sale"],
+        )
+        search = self.env.ref("crm_digital.sale_order_view_search")
+        filters = etree.fromstring(search.arch)
+        (expired_filter,) = filters.xpath("//filter[@name='crm_digital_expired']")
+        domain = safe_eval(
+            expired_filter.get("domain"),
+            {"context_today": lambda: today, "relativedelta": relativedelta},
+        )
+        found = self.env["sale.order"].search(
+            [*domain, ("opportunity_id", "=", lead.id)]
+        )
+        self.assertEqual(found, expired)
 
     def test_one_offer_is_chosen(self):
         lead = self._deal()
