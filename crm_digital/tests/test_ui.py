@@ -159,3 +159,18 @@ class TestPhoneScreensUi(HttpCase, CrmDigitalCommon):
             "crm_digital_history_screen",
             login="crmd_salesperson",
         )
+
+    def test_leads_import_a_file_from_a_phone(self):
+        self.lead_own.type = "lead"
+        self.start_tour(
+            "/odoo/action-crm.crm_lead_all_leads",
+            "crm_digital_leads_import_button",
+            login="crmd_salesperson",
+        )
+
+    def test_an_opportunity_shows_its_quotations_on_a_phone(self):
+        self.start_tour(
+            f"/odoo/action-crm.crm_lead_action_pipeline/{self.lead_own.id}",
+            "crm_digital_opportunity_phone_buttons",
+            login="crmd_salesperson",
+        )

@@ -3,7 +3,7 @@
 import {registry} from "@web/core/registry";
 
 // Nothing of the screen is off to the side: the page does not scroll
-// sideways and the element is within the window.
+// sideways and the elements (a CSS selector) are within the window.
 function fitsTheScreen(selector) {
     return {
         content: `${selector} fits the screen`,
@@ -65,5 +65,43 @@ registry.category("web_tour.tours").add("crm_digital_history_screen", {
             trigger: ".o_crm_digital_history:not(:contains('Llamar al gerente'))",
         },
         fitsTheScreen(".o_crm_digital_history .o_kanban_record"),
+    ],
+});
+
+// The leads open as cards on a phone, with the import beside New (the
+// phone folds the view's buttons under New's arrow, as Odoo does).
+registry.category("web_tour.tours").add("crm_digital_leads_import_button", {
+    steps: () => [
+        {
+            content: "Leads are cards: open the buttons beside New",
+            trigger: ".o_kanban_view .o_control_panel button.dropdown-toggle.o_control_panel_collapsed_create",
+            run: "click",
+        },
+        fitsTheScreen(".o_control_panel .o_crm_digital_import_file"),
+        {
+            content: "Import a file",
+            trigger: ".o_control_panel .o_crm_digital_import_file",
+            run: "click",
+        },
+        {
+            content: "The import asks for the file",
+            trigger: ".o_form_view .o_field_widget[name=file]",
+        },
+    ],
+});
+
+// On an opportunity, its quotations are in sight, not folded away.
+registry.category("web_tour.tours").add("crm_digital_opportunity_phone_buttons", {
+    steps: () => [
+        fitsTheScreen(".o_form_view [name=crm_digital_phone_buttons] button[name=action_view_sale_quotation]"),
+        {
+            content: "Open the quotations",
+            trigger: ".o_form_view [name=crm_digital_phone_buttons] button:contains('Quotations')",
+            run: "click",
+        },
+        {
+            content: "The opportunity's quotation is listed",
+            trigger: ".o_data_row:contains('1,500.00'), .o_kanban_record:contains('1,500.00')",
+        },
     ],
 });
