@@ -1283,7 +1283,8 @@ def _load_snapshots(env, today):
                0, 0, 0, count(*), %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s,
                now() AT TIME ZONE 'UTC'
           FROM pipeline
-         WHERE outcome = 'open' AND mod(abs(hashtext(lead_id::text || day::text)), 4) = 0
+         WHERE outcome = 'open'
+           AND mod(abs(hashtext(lead_id::text || day::text)), 4) = 0
          GROUP BY 1, 2, 3, 4
             """,
             days=days,
