@@ -138,6 +138,7 @@ class TestPhoneScreensUi(HttpCase, CrmDigitalCommon):
             }
         )
         cls.customer = customer
+        cls.product = product
 
     def setUp(self):
         super().setUp()
@@ -174,3 +175,27 @@ class TestPhoneScreensUi(HttpCase, CrmDigitalCommon):
             "crm_digital_opportunity_phone_buttons",
             login="crmd_salesperson",
         )
+
+    def test_offers_are_compared_and_chosen_on_a_phone(self):
+        bigger = self.env["sale.order"].create(
+            {
+                "partner_id": self.customer.id,
+                "opportunity_id": self.lead_own.id,
+                "user_id": self.user_salesperson.id,
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": self.product.id,
+                            "product_uom_qty": 2,
+                            "tax_id": [],
+                        }
+                    )
+                ],
+            }
+        )
+        self.start_tour(
+            f"/odoo/action-crm.crm_lead_action_pipeline/{self.lead_own.id}",
+            "crm_digital_compare_phone",
+            login="crmd_salesperson",
+        )
+        self.assertTrue(bigger.crm_digital_chosen)

@@ -105,3 +105,28 @@ registry.category("web_tour.tours").add("crm_digital_opportunity_phone_buttons",
         },
     ],
 });
+
+// Two offers side by side on a phone: a card each, one chosen from its card.
+registry.category("web_tour.tours").add("crm_digital_compare_phone", {
+    steps: () => [
+        {
+            content: "Compare the opportunity's offers",
+            trigger: ".o_form_view [name=crm_digital_phone_buttons] button[name=action_crm_digital_compare_quotations]",
+            run: "click",
+        },
+        {
+            content: "Each offer is a card with its total",
+            trigger: ".o_crm_digital_compare .o_kanban_record:contains('3,000.00')",
+        },
+        fitsTheScreen(".o_crm_digital_compare .o_kanban_record button[name=action_crm_digital_choose]"),
+        {
+            content: "Choose the larger offer",
+            trigger: ".o_crm_digital_compare .o_kanban_record:contains('3,000.00') button[name=action_crm_digital_choose]",
+            run: "click",
+        },
+        {
+            content: "It is the chosen offer",
+            trigger: ".o_crm_digital_compare .o_kanban_record:contains('3,000.00'):contains('Chosen Offer')",
+        },
+    ],
+});
