@@ -35,6 +35,7 @@
         "views/res_partner_views.xml",
         "views/sale_order_views.xml",
         "views/crm_digital_task_rule_views.xml",
+        "views/mail_activity_views.xml",
         "views/crm_digital_import_template_views.xml",
         "views/crm_digital_lead_import_views.xml",
         "views/res_config_settings_views.xml",

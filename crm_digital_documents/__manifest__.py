@@ -16,4 +16,5 @@
         "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
+    "post_init_hook": "post_init_hook",
 }

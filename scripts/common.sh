@@ -31,9 +31,10 @@ load_pg_env() {
     . "$STATE/pg.env"
 }
 
-# Write an Odoo configuration file for database $1 to $2.
+# Write an Odoo configuration file for database $1 to $2; $3 = "all" leaves
+# out Odoo's own demo data (the tests keep it: stock tests rely on it).
 write_odoo_conf() {
-    local db="$1" conf="$2" src
+    local db="$1" conf="$2" without_demo="${3:-False}" src
     src="$(odoo_src)"
     load_pg_env
     cat >"$conf" <<CONF
@@ -48,7 +49,7 @@ db_name = $db
 dbfilter = ^$db\$
 list_db = False
 http_interface = $HTTP_HOST
-without_demo = False
+without_demo = $without_demo
 server_wide_modules = base,web,queue_job
 
 [queue_job]

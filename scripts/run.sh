@@ -8,7 +8,8 @@ bash "$REPO/scripts/setup.sh"
 load_pg_env
 DB="${CRM_DIGITAL_DB:-crm_digital}"
 CONF="$STATE/odoo.conf"
-write_odoo_conf "$DB" "$CONF"
+# Only our Spanish company's story: none of Odoo's own demo records.
+write_odoo_conf "$DB" "$CONF" all
 
 installed="$(psql -X -d "$DB" -tAc \
     "SELECT 1 FROM ir_module_module WHERE name = 'crm_digital' AND state = 'installed'" \
@@ -38,10 +39,11 @@ log "Loading the Spanish demo data"
 "$VENV/bin/python" - <<PY
 import sys
 sys.path.insert(0, "$REPO/data/demo")
+from in_use import CONSULTANT
 from load_demo import USERS
 
 print("\nCRM Digital: http://$HTTP_HOST:$HTTP_PORT/odoo  (database $DB)")
-print("  admin / admin (administrator, consultant)")
+print(f"  admin / admin (consultant and administrator, {CONSULTANT['name']})")
 for user in USERS:
     role = user["role"].replace("_", " ")
     print(f"  {user['login']} / {user['login']} ({role}, {user['name']})")

@@ -21,6 +21,7 @@ TEMPLATES = {
     # Catalan and English spreadsheets give it.
     "crm_digital": {
         "name": _lt("CRM Digital Excel template"),
+        "sample": "plantilla_leads.xlsx",
         "columns": {
             "Oportunidad": "name",
             "Oportunitat": "name",
@@ -148,6 +149,7 @@ TEMPLATES = {
     # Odoo's export writes the field labels of crm.lead (not import-compatible).
     "odoo": {
         "name": _lt("Odoo 18 CRM export"),
+        "sample": "odoo_leads.csv",
         "columns": {
             "ID": "external_id",
             "Opportunity": "name",
@@ -181,6 +183,7 @@ TEMPLATES = {
     },
     "salesforce": {
         "name": _lt("Salesforce leads"),
+        "sample": "salesforce_leads.csv",
         "columns": {
             "Lead ID": "external_id",
             "First Name": "contact_name",
@@ -209,6 +212,7 @@ TEMPLATES = {
     },
     "hubspot": {
         "name": _lt("HubSpot contacts"),
+        "sample": "hubspot_contacts.csv",
         "columns": {
             "Record ID": "external_id",
             "First Name": "contact_name",
@@ -235,6 +239,7 @@ TEMPLATES = {
     },
     "pipedrive": {
         "name": _lt("Pipedrive persons and organizations"),
+        "sample": "pipedrive_persons.csv",
         "columns": {
             "Person - ID": "external_id",
             "Person - Name": "contact_name",
@@ -254,6 +259,7 @@ TEMPLATES = {
     },
     "zoho": {
         "name": _lt("Zoho CRM leads"),
+        "sample": "zoho_leads.csv",
         "columns": {
             "Record Id": "external_id",
             "First Name": "contact_name",

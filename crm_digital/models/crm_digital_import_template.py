@@ -36,9 +36,31 @@ class CrmDigitalImportTemplate(models.Model):
         "matches an existing lead, opportunity or customer, or an earlier row.",
     )
 
+    sample_url = fields.Char(
+        "Sample File",
+        compute="_compute_sample_url",
+        help="A file of this shape to try the import with or to fill in.",
+    )
+
     _sql_constraints = [
         ("code_unique", "unique(code)", "Each ready template exists only once.")
     ]
+
+    @api.depends("code")
+    def _compute_sample_url(self):
+        for template in self:
+            sample = TEMPLATES.get(template.code, {}).get("sample")
+            template.sample_url = (
+                sample and f"/crm_digital/static/import_samples/{sample}"
+            )
+
+    def action_download_sample(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_url",
+            "url": self.sample_url,
+            "target": "download",
+        }
 
     def _mapping(self, header):
         """{column as the file spells it: target} for the columns of this

@@ -97,6 +97,7 @@ class CrmDigitalLeadImport(models.Model):
         "crm.digital.import.template",
         help="How the file's columns map to lead fields; guessed from the file.",
     )
+    template_sample_url = fields.Char(related="template_id.sample_url")
     column_ids = fields.One2many(
         "crm.digital.lead.import.column",
         "import_id",
@@ -392,6 +393,9 @@ class CrmDigitalLeadImport(models.Model):
         )
 
     # Importing -----------------------------------------------------------------
+
+    def action_download_template_sample(self):
+        return self.template_id.action_download_sample()
 
     def action_import(self):
         self.ensure_one()

@@ -42,7 +42,14 @@ class CrmDigitalStageHistory(models.Model):
         store=True,
         aggregator="avg",
         digits=(16, 1),
-        help="Until the opportunity left the stage; empty while it is there.",
+        help="Until the opportunity left the stage; empty while it is there, "
+        "so that averages count only finished stays.",
+    )
+    elapsed_days = fields.Integer(
+        "Days",
+        compute="_compute_elapsed_days",
+        help="Whole days in the stage, until the opportunity left it or until "
+        "now: the figure of the stage bar and the stuck warning.",
     )
 
     @api.depends("date_entered", "date_left")
@@ -53,3 +60,9 @@ class CrmDigitalStageHistory(models.Model):
                 if stay.date_left
                 else False
             )
+
+    @api.depends("date_entered", "date_left")
+    def _compute_elapsed_days(self):
+        now = fields.Datetime.now()
+        for stay in self:
+            stay.elapsed_days = ((stay.date_left or now) - stay.date_entered).days

@@ -130,7 +130,16 @@ class CrmLead(models.Model):
         help="Cancelled: marked as lost (stock archives it), with its reason.",
     )
     crm_digital_days_in_stage = fields.Integer(
-        "Days in Stage", compute="_compute_crm_digital_stuck"
+        "Days in Stage",
+        compute="_compute_crm_digital_stuck",
+        help="Whole days since the opportunity entered its stage, as its stage "
+        "history has it.",
+    )
+    # The stage bar's figures: the current stay in the current stage, all
+    # stays in each earlier one, from the stage history (not stock's
+    # tracking messages, which imports and integrations do not write).
+    crm_digital_stage_seconds = fields.Json(
+        "Time in Each Stage", compute="_compute_crm_digital_stage_seconds"
     )
     crm_digital_stuck = fields.Boolean(
         "Stuck",
@@ -169,6 +178,25 @@ class CrmLead(models.Model):
                 and lead.crm_digital_outcome == "open"
                 and since < now - timedelta(days=limit)
             )
+
+    @api.depends("stage_id", "crm_digital_stage_date")
+    def _compute_crm_digital_stage_seconds(self):
+        now = fields.Datetime.now()
+        stays = self.env["crm.digital.stage.history"].search_fetch(
+            [("lead_id", "in", self._origin.ids)],
+            ["lead_id", "stage_id", "date_entered", "date_left"],
+        )
+        seconds = defaultdict(lambda: defaultdict(int))
+        for stay in stays:
+            if stay.date_left:
+                spent = (stay.date_left - stay.date_entered).total_seconds()
+                seconds[stay.lead_id.id][stay.stage_id.id] += int(spent)
+        for lead in self:
+            figures = seconds[lead._origin.id]
+            if lead.stage_id:
+                since = lead.crm_digital_stage_date or lead.create_date or now
+                figures[lead.stage_id.id] = int((now - since).total_seconds())
+            lead.crm_digital_stage_seconds = {str(k): v for k, v in figures.items()}
 
     def _search_crm_digital_stuck(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):

@@ -70,13 +70,16 @@ class ResCompany(models.Model):
             )
 
     def _crm_digital_sales_users(self):
-        """The internal users who work in the CRM of this company."""
+        """The internal users who work in the CRM of this company: not the
+        consultants who logged its parametrisation (the digitalising agent's
+        people, whom Kit Digital does not count among the company's users)."""
         self.ensure_one()
         return self.env["res.users"].search(
             [
                 ("share", "=", False),
                 ("company_ids", "in", self.id),
                 ("groups_id", "in", self.env.ref("sales_team.group_sale_salesman").id),
+                ("id", "not in", self._crm_digital_work_items().user_id.ids),
             ]
         )
 

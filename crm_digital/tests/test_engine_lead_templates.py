@@ -13,7 +13,7 @@ from odoo.addons.crm_digital.engine.lead_templates import (
 )
 from odoo.addons.crm_digital.engine.lead_values import TARGETS, convert_rows
 
-SAMPLES_DIR = Path(__file__).resolve().parents[2] / "data" / "import"
+SAMPLES_DIR = Path(__file__).resolve().parents[1] / "static" / "import_samples"
 SAMPLES = {
     "odoo_leads.csv": "odoo",
     "salesforce_leads.csv": "salesforce",

@@ -77,6 +77,15 @@ class TestKitDigital(CrmDigitalCommon):
         # tests/test_justification_pdf.py (wkhtmltopdf reads the page's assets
         # over HTTP, which a test transaction would hold up).
 
+    def test_the_consultant_is_not_counted_among_the_companys_users(self):
+        self.user_consultant.groups_id += self.env.ref("sales_team.group_sale_salesman")
+        users = self.env.company._crm_digital_sales_users()
+        self.assertIn(self.user_consultant, users)
+        self._log(4)
+        users = self.env.company._crm_digital_sales_users()
+        self.assertNotIn(self.user_consultant, users)
+        self.assertIn(self.user_salesperson, users)
+
     def test_the_justification_is_written_as_its_readers_language_does(self):
         self.env["res.lang"]._activate_lang("es_ES")
         self.env["ir.module.module"]._load_module_terms(["crm_digital"], ["es_ES"])

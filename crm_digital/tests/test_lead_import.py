@@ -3,7 +3,7 @@ import base64
 from unittest.mock import patch
 
 from odoo.exceptions import UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.queue_job.job import Job
 
@@ -320,3 +320,29 @@ class TestLeadImport(CrmDigitalCommon):
         )
         with self.assertRaisesRegex(UserError, "Map a column"):
             job.action_import()
+
+
+@tagged("post_install", "-at_install")
+class TestLeadImportSamples(HttpCase):
+    def test_each_ready_template_offers_its_sample_file_for_download(self):
+        self.authenticate("admin", "admin")
+        templates = self.env["crm.digital.import.template"].search(
+            [("code", "!=", False)]
+        )
+        self.assertEqual(len(templates), len(CLEAN_SAMPLES))
+        for template in templates:
+            with self.subTest(template.code):
+                action = template.action_download_sample()
+                self.assertEqual(action["target"], "download")
+                response = self.url_open(action["url"])
+                self.assertEqual(response.status_code, 200)
+                name = action["url"].rsplit("/", 1)[1]
+                self.assertEqual(CLEAN_SAMPLES[name], template.code)
+                self.assertEqual(response.content, (SAMPLES / name).read_bytes())
+        job = self.env["crm.digital.lead.import"].new({"template_id": templates[0].id})
+        self.assertEqual(
+            job.action_download_template_sample()["url"], templates[0].sample_url
+        )
+        self.assertFalse(
+            self.env["crm.digital.import.template"].create({"name": "Feria"}).sample_url
+        )

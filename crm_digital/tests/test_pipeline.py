@@ -152,6 +152,34 @@ class TestPipeline(CrmDigitalCommon):
         self.assertFalse(old.crm_digital_stuck)
         self.assertNotIn(old, Lead.search([("crm_digital_stuck", "=", True)]))
 
+    def test_time_in_stage_is_one_figure_on_the_bar_the_warning_and_the_history(self):
+        lead = self._deal(expected_revenue=4800, date_deadline="2026-12-31")
+        lead.stage_id = self.offer
+        now = fields.Datetime.now()
+        analysis, offer = self._stays(lead).sudo()
+        analysis.write(
+            {
+                "date_entered": now - timedelta(days=40, hours=5),
+                "date_left": now - timedelta(days=20, hours=3),
+            }
+        )
+        offer.date_entered = lead.sudo().crm_digital_stage_date = now - timedelta(
+            days=20, hours=3
+        )
+        lead.invalidate_recordset()
+        self.assertTrue(lead.crm_digital_stuck)
+        self.assertEqual(lead.crm_digital_days_in_stage, 20)
+        self.assertEqual(offer.elapsed_days, 20)
+        self.assertEqual(analysis.elapsed_days, 20)
+        self.assertFalse(offer.days, "an ongoing stay is left out of the averages")
+        bar = {
+            int(stage): spent // 86400
+            for stage, spent in lead.crm_digital_stage_seconds.items()
+        }
+        self.assertEqual(bar, {self.analysis.id: 20, self.offer.id: 20})
+        form = self.env["crm.lead"].get_views([(False, "form")])["views"]["form"]
+        self.assertIn('widget="crm_digital_stage_days"', form["arch"])
+
     def test_cancelled_opportunities_keep_their_reason_and_count(self):
         lead = self._deal()
         reason = self.env["crm.lost.reason"].create({"name": "Precio demasiado alto"})

@@ -1,7 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
 from unittest.mock import patch
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 
 from .common import CrmDigitalCommon
@@ -62,6 +63,20 @@ class TestPipelineUi(HttpCase, CrmDigitalCommon):
 
     def test_salesperson_wins_an_opportunity_on_desktop(self):
         self._run_won_tour("desktop")
+
+    def test_the_stage_bar_shows_the_days_the_warning_shows(self):
+        lead = self.lead_own
+        since = fields.Datetime.now() - timedelta(days=20, hours=2)
+        lead.stage_id.crm_digital_stuck_days = 15
+        lead.sudo().crm_digital_stage_date = since
+        lead.crm_digital_stage_history_ids.sudo().date_entered = since
+        self.assertEqual(lead.crm_digital_days_in_stage, 20)
+        self.browser_size = WIDTHS["desktop"]
+        self.start_tour(
+            f"/odoo/action-crm.crm_lead_action_pipeline/{lead.id}",
+            "crm_digital_stage_days",
+            login="crmd_salesperson",
+        )
 
     def test_salesperson_imports_a_file_on_phone(self):
         self.browser_size = WIDTHS["phone"]
@@ -152,6 +167,22 @@ class TestPhoneScreensUi(HttpCase, CrmDigitalCommon):
             login="crmd_salesperson",
         )
         self.assertFalse(self.task.exists(), "done from its card")
+
+    def test_tasks_calendar_on_a_phone(self):
+        self.task.date_deadline = fields.Date.context_today(self.task)
+        self.start_tour(
+            "/odoo/action-crm_digital.mail_activity_action_crm_digital",
+            "crm_digital_tasks_calendar_screen",
+            login="crmd_salesperson",
+        )
+
+    def test_customer_stage_in_the_form_header_on_a_phone(self):
+        self.assertEqual(self.customer.crm_digital_lifecycle, "prospect")
+        self.start_tour(
+            f"/odoo/action-base.action_partner_form/{self.customer.id}",
+            "crm_digital_customer_header",
+            login="crmd_salesperson",
+        )
 
     def test_customer_history_on_a_phone(self):
         action = self.env.ref("crm_digital.crm_digital_customer_event_action")

@@ -72,6 +72,14 @@ class CrmDigitalAlert(models.Model):
             key = alert._key()
             if key in due and key not in raised:
                 raised.add(key)
+                # A deal stuck for longer becomes urgent, and says for how long.
+                changed = {
+                    name: due[key][name]
+                    for name in ("severity", "name")
+                    if alert[name] != due[key][name]
+                }
+                if changed:
+                    alert.write(changed)
             else:
                 alert.write({"active": False, "date_closed": fields.Datetime.now()})
         alerts = self.create([v for k, v in due.items() if k not in raised])
@@ -95,7 +103,14 @@ class CrmDigitalAlert(models.Model):
                     days=lead.crm_digital_days_in_stage,
                     stage=lead.stage_id.with_env(env).name,
                 )
-                due.append(self._crm_digital_values("stuck", lead, user, message))
+                values = self._crm_digital_values("stuck", lead, user, message)
+                # Urgent once it has stayed twice as long as its stage allows.
+                if (
+                    lead.crm_digital_days_in_stage
+                    < 2 * lead.stage_id.crm_digital_stuck_days
+                ):
+                    values["severity"] = "warning"
+                due.append(values)
         for order in self._crm_digital_orders_due(
             [("state", "in", ("draft", "sent"))],
             "validity_date",

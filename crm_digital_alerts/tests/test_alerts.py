@@ -61,6 +61,19 @@ class TestAlerts(AlertsCommon):
             }
         )
 
+    def test_a_stuck_opportunity_warns_then_becomes_urgent_without_a_new_alert(self):
+        self._stick(self.lead_own, 12)
+        (alert,) = self._check()
+        self.assertEqual(alert.severity, "warning")
+        self.assertIn("12 days in", alert.name)
+        self._stick(self.lead_own, 21)
+        popups = self._popups_of(self.user_salesperson)
+        self.assertFalse(self._check())
+        self.assertFalse(self._popups_of(self.user_salesperson) - popups)
+        self.assertEqual(alert.severity, "danger")
+        self.assertIn("21 days in", alert.name)
+        self.assertTrue(alert.active)
+
     def test_a_stuck_opportunity_alerts_its_salesperson_once(self):
         self._stick(self.lead_own, 20)
         popups = self._popups_of(self.user_salesperson)

@@ -35,6 +35,20 @@ class TestAlertsUi(HttpCase, AlertsCommon):
     def test_salesperson_follows_an_alert_on_desktop(self):
         self._run_alerts_tour("desktop")
 
+    def test_the_alerts_list_fits_a_phone(self):
+        self.lead_own.partner_id = self.env["res.partner"].create(
+            {"name": "Talleres Albufera, S.L.", "is_company": True}
+        )
+        self._stick(self.lead_own, 20)
+        self.env["crm.digital.alert"]._cron_crm_digital_check()
+        self.browser_size = WIDTHS["phone"]
+        self.touch_enabled = True
+        self.start_tour(
+            "/odoo/action-crm_digital_alerts.crm_digital_alert_action",
+            "crm_digital_alerts_screen",
+            login="crmd_salesperson",
+        )
+
 
 @tagged("post_install", "-at_install")
 class TestAlertsPopUpUi(WebsocketCase, AlertsCommon):

@@ -29,7 +29,8 @@ class IrAttachment(models.Model):
         cleaned, unique name (dms.file create), else under a plain fallback
         name, else left unfiled with a warning."""
         for attachment in self:
-            if not (
+            # A binary field's storage (a contact's avatar) is no document.
+            if attachment.res_field or not (
                 attachment.res_model
                 and attachment.res_id
                 and self._dms_operations_from_model(attachment.res_model)

@@ -1,7 +1,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+
 from odoo import Command
 from odoo.tests import tagged
 
+from ..hooks import post_init_hook
 from .common import DocumentsCommon, png
 
 PDF = "application/pdf"
@@ -141,4 +144,33 @@ class TestDocumentFiling(DocumentsCommon):
         self.assertEqual(
             sorted(folders.mapped("name")),
             ["Solicitud de información", "Solicitud de información (2)"],
+        )
+
+    def test_a_contact_photo_is_no_document_but_a_file_they_send_is(self):
+        photo = base64.b64encode(png())
+        user = self.env["res.users"].create(
+            {"name": "Nuria Vidal", "login": "nuria.vidal@crm-digital.example"}
+        )
+        self.customer.image_1920 = photo
+        self.assertTrue(
+            self.env["ir.attachment"].search_count(
+                [
+                    ("res_model", "=", "res.partner"),
+                    ("res_id", "in", (self.customer | user.partner_id).ids),
+                    ("res_field", "!=", False),
+                ]
+            )
+        )
+        self.assertFalse(self._filed(self.customer) | self._filed(user.partner_id))
+        self._attach(self.env.user, self.customer, "escrituras.pdf")
+        self.assertEqual(self._filed(self.customer).mapped("name"), ["escrituras.pdf"])
+
+    def test_the_storage_and_folders_take_the_administrators_language(self):
+        self.env["res.lang"]._activate_lang("es_ES")
+        self.env.ref("base.user_admin").lang = "es_ES"
+        post_init_hook(self.env)
+        self.assertEqual(self.storage.name, "Documentos comerciales")
+        self.assertEqual(
+            self.env.ref("crm_digital_documents.dms_directory_customers").name,
+            "Clientes",
         )

@@ -41,9 +41,9 @@ class ReportCrmDigitalJustification(models.AbstractModel):
                 names=", ".join(kpi["label"] for kpi in board["kpis"]),
             ),
             self.env._(
-                "Profiles served: %(salespeople)s salespeople see their own "
-                "figures, %(leaders)s team leaders their teams', %(managers)s "
-                "managers all.",
+                "Profiles served: salespeople, who see their own figures: "
+                "%(salespeople)s; team leaders, their teams': %(leaders)s; "
+                "managers, all: %(managers)s.",
                 salespeople=self._crm_digital_number(len(users - managers - leaders)),
                 leaders=self._crm_digital_number(len(leaders)),
                 managers=self._crm_digital_number(len(managers)),

@@ -20,6 +20,7 @@ import time
 from collections import Counter, defaultdict
 from datetime import date, datetime, timedelta
 
+import in_use
 from dateutil.relativedelta import relativedelta
 from stdnum.es import cif, dni, nif
 
@@ -585,6 +586,10 @@ def _plan_lead(rng, today, now, kind, outcome, customers, prospects):
     topic = rng.choices(TOPICS, [t[2][TEAMS.index(team)] for t in TOPICS])[0]
     level, quote = _plan_progress(rng, kind, outcome)
     created, closed = _plan_dates(rng, today, now, kind, outcome)
+    if kind == "opportunity" and outcome == "open" and not level:
+        # Still in its first stage, where it has been since it came in.
+        days = _stay_days(f"young-{created.isoformat()}")
+        created = max(created, now - timedelta(days=days))
 
     user = rng.choice(_team_users(team[0]))
     customer = prospect = None
@@ -1364,11 +1369,23 @@ def _backdate(env, now, leads, leads_new, orders_new, activities_new):
     orders.filtered(lambda o: o.state == "sale")._compute_crm_digital_renewal_date()
 
 
+def _stay_days(seed):
+    """How long an open deal has been in its stage: most moved on in the last
+    two weeks, one in five has stayed too long."""
+    rng = random.Random(seed)
+    return rng.uniform(1, 13) if rng.random() < 0.8 else rng.uniform(16, 75)
+
+
 def _staged(lead, now):
     """When the deal entered the stage it is in."""
     if lead["closed"]:
         return lead["closed"]
     created = lead["created"]
+    if not lead["level"]:
+        return created
+    entered = now - timedelta(days=_stay_days(f"staged-{lead['key']}"))
+    if entered > created:
+        return entered
     return created + (now - created) * (0.2 + 0.25 * lead["level"])
 
 
@@ -1488,6 +1505,7 @@ def load(env):
     _load_targets(env, teams, users, today)
     _load_snapshots(env, today)
     _load_parametrisation(env, company, today)
+    in_use.load(env, company, users, teams)
     return _xmlid_counts(env) - before
 
 

@@ -13,7 +13,11 @@ function moveTo(stage) {
             async run() {
                 const bar = document.querySelector(".o_form_view .o_statusbar_status");
                 const shown = (el) => el.offsetParent !== null;
-                const named = (el) => el.textContent.trim() === stage;
+                // The stage's name, without the days in it the bar adds.
+                const named = (el) => {
+                    const days = el.querySelector(".text-muted")?.textContent || "";
+                    return el.textContent.replace(days, "").trim() === stage;
+                };
                 const button = [
                     ...bar.querySelectorAll("button.o_arrow_button:not(.dropdown-toggle)"),
                 ].find((el) => shown(el) && named(el));
@@ -109,6 +113,21 @@ registry.category("web_tour.tours").add("crm_digital_opportunity_won", {
         {
             content: "The opportunity shows as won",
             trigger: ".o_form_view .ribbon:contains('Won')",
+        },
+    ],
+});
+
+// Time in stage reads the same on the stage bar and in the stuck warning.
+registry.category("web_tour.tours").add("crm_digital_stage_days", {
+    steps: () => [
+        {
+            content: "The warning counts 20 days in the stage",
+            trigger: ".o_form_view .alert-warning:contains('20 days in this stage')",
+        },
+        {
+            content: "The stage bar says the same, in days",
+            trigger:
+                ".o_form_view .o_statusbar_status .o_arrow_button_current span[title='20 days in this stage']:contains('20 d')",
         },
     ],
 });

@@ -1,33 +1,7 @@
 /** @odoo-module **/
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import {fitsTheScreen} from "@crm_digital/../tests/tours/fits_the_screen";
 import {registry} from "@web/core/registry";
-
-// Nothing of the screen is off to the side: the page does not scroll
-// sideways and the elements (a CSS selector) are within the window.
-function fitsTheScreen(selector) {
-    return {
-        content: `${selector} fits the screen`,
-        trigger: selector,
-        run() {
-            const page = document.scrollingElement;
-            const content = document.querySelector(".o_content");
-            const overflow = [page, content].filter(
-                (element) => element && element.scrollWidth > element.clientWidth + 1
-            );
-            if (overflow.length) {
-                throw new Error(
-                    `The screen scrolls sideways: ${overflow[0].scrollWidth} px in ${overflow[0].clientWidth} px`
-                );
-            }
-            for (const element of document.querySelectorAll(selector)) {
-                const box = element.getBoundingClientRect();
-                if (box.left < 0 || box.right > window.innerWidth + 1) {
-                    throw new Error(`${selector} is off the screen (${box.left}-${box.right} px)`);
-                }
-            }
-        },
-    };
-}
 
 // A salesperson's tasks: each says what it is, on what and for which customer,
 // with its Done button at hand.
@@ -128,5 +102,48 @@ registry.category("web_tour.tours").add("crm_digital_compare_phone", {
             content: "It is the chosen offer",
             trigger: ".o_crm_digital_compare .o_kanban_record:contains('3,000.00'):contains('Chosen Offer')",
         },
+    ],
+});
+
+// The tasks' calendar on a phone: one day, each task at full width.
+registry.category("web_tour.tours").add("crm_digital_tasks_calendar_screen", {
+    steps: () => [
+        {
+            content: "Open the view switcher",
+            trigger: ".o_cp_switch_buttons .dropdown-toggle, .o_cp_switch_buttons > button",
+            run: "click",
+        },
+        {
+            content: "Switch to the calendar",
+            trigger: ".dropdown-item:has(.fa-calendar)",
+            run: "click",
+        },
+        {
+            content: "The calendar opens on one day",
+            trigger: ".o_calendar_view .fc-timeGridDay-view",
+        },
+        {
+            content: "The task reads whole",
+            trigger: ".o_calendar_view .fc-event:contains('Llamar al gerente')",
+            run() {
+                const event = document.querySelector(".o_calendar_view .fc-event");
+                if (event.getBoundingClientRect().width < 200) {
+                    throw new Error(`The task is ${event.getBoundingClientRect().width} px wide`);
+                }
+            },
+        },
+        fitsTheScreen(".o_calendar_view .fc-event"),
+    ],
+});
+
+// A customer's commercial stage and last deal, under its name.
+registry.category("web_tour.tours").add("crm_digital_customer_header", {
+    steps: () => [
+        {
+            content: "The commercial stage is a badge under the name",
+            trigger:
+                ".o_form_view .oe_title div[name=crm_digital_lifecycle_header] .badge:contains('Prospect')",
+        },
+        fitsTheScreen(".o_form_view div[name=crm_digital_lifecycle_header]"),
     ],
 });

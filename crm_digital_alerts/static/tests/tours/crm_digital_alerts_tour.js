@@ -1,5 +1,6 @@
 /** @odoo-module **/
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import {fitsTheScreen} from "@crm_digital/../tests/tours/fits_the_screen";
 import {registry} from "@web/core/registry";
 import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
@@ -43,6 +44,30 @@ registry.category("web_tour.tours").add("crm_digital_alerts", {
         },
         {
             content: "The opportunity is open again",
+            trigger: ".o_form_view .o_field_widget[name=expected_revenue]",
+        },
+    ],
+});
+
+// The alerts list on a phone: a card per alert with its customer, how urgent
+// it is and the way to its opportunity, nothing off to the side.
+registry.category("web_tour.tours").add("crm_digital_alerts_screen", {
+    steps: () => [
+        {
+            content: "The alert names its deal, its customer and how urgent it is",
+            trigger:
+                ".o_crm_digital_alerts .o_kanban_record:contains('20 days in'):contains('Talleres Albufera'):contains('Urgent')",
+        },
+        fitsTheScreen(".o_crm_digital_alerts .o_kanban_record"),
+        fitsTheScreen(".o_crm_digital_alerts .o_kanban_record button[name=action_open_source]"),
+        {
+            content: "Go to the opportunity from the card",
+            trigger:
+                ".o_crm_digital_alerts .o_kanban_record:contains('20 days in') button[name=action_open_source]",
+            run: "click",
+        },
+        {
+            content: "The opportunity is open",
             trigger: ".o_form_view .o_field_widget[name=expected_revenue]",
         },
     ],
