@@ -1,4 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
 from datetime import timedelta
 from unittest.mock import patch
 
@@ -6,6 +7,7 @@ from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 
 from .common import CrmDigitalCommon
+from .test_engine_lead_templates import SAMPLES_DIR as SAMPLES
 
 # Phone, tablet and desktop viewports.
 WIDTHS = {"phone": "390x844", "tablet": "820x1180", "desktop": "1366x768"}
@@ -182,6 +184,26 @@ class TestPhoneScreensUi(HttpCase, CrmDigitalCommon):
             f"/odoo/action-base.action_partner_form/{self.customer.id}",
             "crm_digital_customer_header",
             login="crmd_salesperson",
+        )
+
+    def test_lead_imports_on_a_phone(self):
+        name = "plantilla_leads_errores.csv"
+        job = (
+            self.env["crm.digital.lead.import"]
+            .with_user(self.user_manager)
+            .create(
+                {
+                    "file_name": name,
+                    "file": base64.b64encode((SAMPLES / name).read_bytes()),
+                }
+            )
+        )
+        job.action_import()
+        self.assertTrue(job.rejected_count)
+        self.start_tour(
+            "/odoo/action-crm_digital.crm_digital_lead_import_action",
+            "crm_digital_lead_imports_screen",
+            login="crmd_manager",
         )
 
     def test_customer_history_on_a_phone(self):

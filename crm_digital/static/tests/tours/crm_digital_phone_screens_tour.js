@@ -147,3 +147,24 @@ registry.category("web_tour.tours").add("crm_digital_customer_header", {
         fitsTheScreen(".o_form_view div[name=crm_digital_lifecycle_header]"),
     ],
 });
+
+// The files imported, on a phone: a card each with what came of it.
+registry.category("web_tour.tours").add("crm_digital_lead_imports_screen", {
+    steps: () => [
+        {
+            content: "The file's card says how many rows it had and what came of them",
+            trigger:
+                ".o_crm_digital_lead_imports .o_kanban_record:contains('plantilla_leads_errores.csv'):contains('rows:'):contains('rejected')",
+        },
+        fitsTheScreen(".o_crm_digital_lead_imports .o_kanban_record"),
+        {
+            content: "Open it",
+            trigger: ".o_crm_digital_lead_imports .o_kanban_record:contains('plantilla_leads_errores.csv')",
+            run: "click",
+        },
+        {
+            content: "Its rejection file is there to download",
+            trigger: ".o_form_view .o_field_widget[name=rejection_file]",
+        },
+    ],
+});
