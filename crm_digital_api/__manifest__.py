@@ -1,19 +1,22 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "CRM Digital API",
-    "summary": "REST API (FastAPI, API keys) to integrate other systems with "
-    "CRM Digital",
-    "version": "18.0.1.1.0",
+    "summary": "REST API (FastAPI, scoped API keys) to integrate other systems "
+    "with CRM Digital",
+    "version": "18.0.2.0.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-digital/crm_digital",
     "author": "crm_digital",
     "license": "AGPL-3",
     "external_dependencies": {"python": ["swagger-ui-bundle"]},
-    "depends": ["crm_digital", "fastapi", "fastapi_auth_api_key"],
+    "depends": ["crm_digital", "fastapi"],
     "data": [
         "security/security.xml",
-        "views/auth_api_key_views.xml",
+        "security/ir.model.access.csv",
+        "data/crm_digital_api_scope.xml",
         "views/api_docs_templates.xml",
+        "views/res_config_settings_views.xml",
+        "wizard/res_users_apikeys_description_views.xml",
         "data/fastapi_endpoint.xml",
     ],
 }

@@ -1,30 +1,33 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import logging
-from typing import Annotated
+"""Who a request acts as and what it may do: the bearer API key (Odoo's own
+`res.users.apikeys`, made for this API), its scopes, its rate limit, and the
+answer kept for a POST retried with the same Idempotency-Key."""
 
-from fastapi import Depends, HTTPException, status
-from fastapi.security import APIKeyHeader
+import hashlib
+from typing import Annotated, NamedTuple
+
+from fastapi import Depends, Header, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from odoo.api import Environment
 
-from odoo.addons.auth_api_key.models.auth_api_key import AuthApiKey
-from odoo.addons.fastapi.dependencies import fastapi_endpoint, odoo_env
-from odoo.addons.fastapi.models.fastapi_endpoint import FastapiEndpoint
-from odoo.addons.fastapi_auth_api_key.dependencies import HTTP_API_KEY_HEADER
+from odoo.addons.fastapi.dependencies import odoo_env
+
+from .problems import ApiProblem, Replay
+
+bearer = HTTPBearer(
+    auto_error=False,
+    description="An API key made for the CRM Digital API (Preferences > Account "
+    "Security > New API Key, ticking *For the CRM Digital API*), sent as "
+    "`Authorization: Bearer <key>`.",
+)
+DEFAULT_RATE_LIMIT = 600
 
 
-class ApiKeyRefused(HTTPException):
-    """401 for a missing or refused key. Odoo logs it as a warning, without
-    a traceback; its detail never holds the key sent."""
-
-    loglevel = logging.WARNING
-
-    def __init__(self, detail):
-        super().__init__(
-            status_code=status.HTTP_401_UNAUTHORIZED,
-            detail=detail,
-            headers={"WWW-Authenticate": HTTP_API_KEY_HEADER},
-        )
+class ApiKey(NamedTuple):
+    id: int
+    env: Environment
+    scopes: frozenset
 
 
 def _header_text(value):
@@ -36,31 +39,127 @@ def _header_text(value):
         return value
 
 
-def authenticated_api_key(
-    key: Annotated[
-        str | None,
-        Depends(APIKeyHeader(name=HTTP_API_KEY_HEADER, auto_error=False)),
-    ],
-    env: Annotated[Environment, Depends(odoo_env)],
-    endpoint: Annotated[FastapiEndpoint, Depends(fastapi_endpoint)],
-) -> AuthApiKey:
-    """The key of the request, if it is active and made for this API; else 401
-    with the same message whatever the reason (unknown, archived, deleted, made
-    for something else), so a refusal tells nothing about the keys there are."""
-    if not key:
-        raise ApiKeyRefused(
-            env._("Missing %(header)s header.", header=HTTP_API_KEY_HEADER)
-        )
-    api_key = env["auth.api.key"]._crm_digital_api_key(
-        _header_text(key), endpoint.sudo().auth_api_key_group_id
+def _refused(env, detail):
+    return ApiProblem(
+        401,
+        "unauthenticated",
+        env._("Authentication required"),
+        detail,
+        headers={"WWW-Authenticate": 'Bearer realm="crm_digital"'},
     )
-    if not api_key:
-        raise ApiKeyRefused(env._("Invalid API key."))
-    return api_key
 
 
-def authenticated_env(
-    api_key: Annotated[AuthApiKey, Depends(authenticated_api_key)],
-) -> Environment:
-    """The environment of the user the key acts as."""
-    return api_key.with_user(api_key.user_id).env
+def api_key(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    env: Annotated[Environment, Depends(odoo_env)],
+) -> ApiKey:
+    """The live key of the request; 401 with one message whatever the reason
+    (unknown, deleted, expired, of an archived user, of another scope), so a
+    refusal tells nothing about the keys there are. 429 past the rate limit."""
+    if not credentials:
+        raise _refused(
+            env,
+            env._("Send an API key in the header Authorization: Bearer <key>."),
+        )
+    found = (
+        env["res.users.apikeys"]
+        .sudo()
+        ._crm_digital_api_key(_header_text(credentials.credentials))
+    )
+    if not found:
+        raise _refused(env, env._("Invalid API key."))
+    key_id, uid, scopes = found
+    limit = int(
+        env["ir.config_parameter"]
+        .sudo()
+        .get_param("crm_digital_api.rate_limit", DEFAULT_RATE_LIMIT)
+    )
+    if limit > 0:
+        hits, left = env["crm.digital.api.rate"].sudo()._hit(key_id)
+        if hits > limit:
+            raise ApiProblem(
+                429,
+                "rate-limited",
+                env._("Too many requests"),
+                env._(
+                    "This key may send %(limit)s requests a minute: retry in "
+                    "%(seconds)s s.",
+                    limit=limit,
+                    seconds=left,
+                ),
+                headers={"Retry-After": str(left)},
+            )
+    user_env = env(user=uid)
+    if not request.headers.get("Accept-Language"):
+        user_env = user_env(context=dict(user_env.context, lang=user_env.user.lang))
+    request.state.crm_digital_env = user_env
+    return ApiKey(key_id, user_env, frozenset(scopes))
+
+
+class Scope:
+    """The environment of the key's user, when the key holds this scope."""
+
+    def __init__(self, resource, access):
+        self.code = f"{resource}:{access}"
+
+    def __call__(self, key: Annotated[ApiKey, Depends(api_key)]) -> Environment:
+        if self.code not in key.scopes:
+            env = key.env
+            raise ApiProblem(
+                403,
+                "insufficient-scope",
+                env._("Scope missing"),
+                env._("This key does not hold the scope %(scope)s.", scope=self.code),
+            )
+        return key.env
+
+
+async def idempotent(
+    request: Request,
+    key: Annotated[ApiKey, Depends(api_key)],
+    idempotency_key: Annotated[
+        str | None,
+        Header(
+            alias="Idempotency-Key",
+            max_length=255,
+            description="Any unique text (a UUID): a retry with the same key and "
+            "body within 24 hours gets the first answer again, and creates "
+            "nothing more.",
+        ),
+    ] = None,
+):
+    if not idempotency_key:
+        return
+    body = await request.body()
+    fingerprint = hashlib.sha256(
+        b"\n".join([request.method.encode(), request.url.path.encode(), body])
+    ).hexdigest()
+    env = key.env
+    row_id, done = (
+        env["crm.digital.api.idempotency"]
+        .sudo()
+        ._claim(key.id, idempotency_key, fingerprint)
+    )
+    if row_id:
+        request.state.crm_digital_idempotency = row_id
+        return
+    if done is None:
+        raise ApiProblem(
+            409,
+            "in-progress",
+            env._("Request in progress"),
+            env._("A request with this Idempotency-Key is running: retry later."),
+            headers={"Retry-After": "1"},
+        )
+    if done["fingerprint"] != fingerprint:
+        raise ApiProblem(
+            422,
+            "idempotency-key-reused",
+            env._("Idempotency-Key already used"),
+            env._(
+                "This Idempotency-Key was sent with another request: use a new "
+                "one for each request."
+            ),
+        )
+    raise Replay(done["status"], done["body"])

@@ -7,6 +7,7 @@ import uuid
 import xmlrpc.client
 
 import pytest
+import requests
 
 URL = os.environ.get("CRM_DIGITAL_URL", "http://127.0.0.1:8069")
 DB = os.environ.get("CRM_DIGITAL_DB", "crm_digital")
@@ -111,3 +112,69 @@ def company(admin):
         )
     }
     return {"tag": tag, "logins": logins, "uids": uids, "leads": leads}
+
+
+class WebSession:
+    """A user's browser session: what the web client calls, as the user."""
+
+    def __init__(self, login, password):
+        self.password = password
+        self.session = requests.Session()
+        response = self.session.post(
+            f"{URL}/web/session/authenticate",
+            json={"params": {"db": DB, "login": login, "password": password}},
+            timeout=60,
+        )
+        assert response.json().get("result"), response.text
+
+    def __call__(self, model, method, *args, **kwargs):
+        response = self.session.post(
+            f"{URL}/web/dataset/call_kw",
+            json={
+                "params": {
+                    "model": model,
+                    "method": method,
+                    "args": list(args),
+                    "kwargs": kwargs,
+                }
+            },
+            timeout=60,
+        )
+        body = response.json()
+        assert "error" not in body, body
+        return body["result"]
+
+    def button(self, model, method, record_id):
+        """A button of a form, through the identity check it may ask for."""
+        action = self(model, method, [record_id])
+        if action and action.get("res_model") == "res.users.identitycheck":
+            check = action["res_id"]
+            self(
+                "res.users.identitycheck", "write", [check], {"password": self.password}
+            )
+            action = self("res.users.identitycheck", "run_check", [check])
+        return action
+
+
+def make_api_key(login, scopes, name="ERP"):
+    """A key of the API, made as the user makes it in their Preferences; and
+    the user's session, to revoke it."""
+    web = WebSession(login, login)
+    scope_ids = web("crm.digital.api.scope", "search", [("code", "in", scopes)])
+    wizard = web(
+        "res.users.apikeys.description",
+        "create",
+        {
+            "name": name,
+            "crm_digital_api": True,
+            "crm_digital_scope_ids": [(6, 0, scope_ids)],
+        },
+    )
+    action = web.button("res.users.apikeys.description", "make_key", wizard)
+    return action["context"]["default_key"], web
+
+
+def revoke_api_key(web, name):
+    key_ids = web("res.users.apikeys", "search", [("name", "=", name)])
+    assert len(key_ids) == 1
+    web.button("res.users.apikeys", "remove", key_ids[0])

@@ -1,15 +1,23 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
-from odoo.addons.fastapi.dependencies import authenticated_partner_impl
-from odoo.addons.fastapi_auth_api_key.dependencies import (
-    authenticated_auth_api_key,
-    authenticated_partner_by_api_key,
-)
-
-from ..dependencies import authenticated_api_key
+from ..problems import Problem
+from ..routers.activities import router as activities_router
+from ..routers.customers import router as customers_router
 from ..routers.docs import router as docs_router
+from ..routers.leads import leads_router, opportunities_router
 from ..routers.me import router as me_router
+
+API_VERSION = "1.0.0"
+ERRORS = {
+    400: "Invalid parameter.",
+    401: "No API key, or not a live key of this API.",
+    403: "The key lacks the scope, or its user may not do this on this record.",
+    404: "No such record, or not readable by the key's user.",
+    413: "Body too large.",
+    422: "Values missing or not valid, or refused by a business rule.",
+    429: "Too many requests for this key: retry after Retry-After seconds.",
+}
 
 
 class FastapiEndpoint(models.Model):
@@ -22,7 +30,14 @@ class FastapiEndpoint(models.Model):
 
     def _get_fastapi_routers(self):
         if self.app == "crm_digital":
-            return [me_router, docs_router]
+            return [
+                me_router,
+                customers_router,
+                leads_router,
+                opportunities_router,
+                activities_router,
+                docs_router,
+            ]
         return super()._get_fastapi_routers()
 
     def _prepare_fastapi_app_params(self):
@@ -30,18 +45,38 @@ class FastapiEndpoint(models.Model):
         if self.app == "crm_digital":
             # FastAPI's pages load Swagger UI and ReDoc from a CDN: ours (the
             # docs router) is served whole by the server.
-            params.update(docs_url=None, redoc_url=None)
+            params.update(
+                docs_url=None,
+                redoc_url=None,
+                version=API_VERSION,
+                responses={
+                    status: {
+                        "description": description,
+                        "content": {
+                            "application/problem+json": {
+                                "schema": {"$ref": "#/components/schemas/Problem"}
+                            }
+                        },
+                    }
+                    for status, description in ERRORS.items()
+                },
+            )
         return params
 
     def _get_app(self):
         app = super()._get_app()
         if self.app == "crm_digital":
-            app.dependency_overrides.update(
-                {
-                    authenticated_partner_impl: authenticated_partner_by_api_key,
-                    # OCA's key check caches the keys per worker and echoes
-                    # refused ones: every route goes through ours instead.
-                    authenticated_auth_api_key: authenticated_api_key,
-                }
-            )
+            openapi = app.openapi
+
+            def openapi_with_problem():
+                # The Problem schema the error answers refer to.
+                if app.openapi_schema:
+                    return app.openapi_schema
+                spec = openapi()
+                spec.setdefault("components", {}).setdefault("schemas", {})[
+                    "Problem"
+                ] = Problem.model_json_schema()
+                return spec
+
+            app.openapi = openapi_with_problem
         return app

@@ -16,7 +16,6 @@ from swagger_ui_bundle import swagger_ui_path
 from odoo.api import Environment
 
 from odoo.addons.fastapi.dependencies import odoo_env
-from odoo.addons.fastapi_auth_api_key.dependencies import HTTP_API_KEY_HEADER
 
 router = APIRouter(include_in_schema=False)
 
@@ -82,7 +81,6 @@ def docs(
         {
             "title": spec["info"]["title"],
             "description": spec["info"].get("description", ""),
-            "header": HTTP_API_KEY_HEADER,
             "openapi_url": root_path + app.openapi_url,
             "operations": operations(spec),
             "html_lang": (env.lang or "en_US").replace("_", "-"),

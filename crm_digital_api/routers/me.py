@@ -4,11 +4,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel
 
-from odoo.api import Environment
+from ..dependencies import ApiKey, api_key
+from ..problems import ApiRoute
 
-from ..dependencies import authenticated_env
-
-router = APIRouter(tags=["session"])
+router = APIRouter(route_class=ApiRoute, tags=["session"])
 
 # Sales roles from the narrowest to the widest; a user holds the last one they have.
 ROLES = (
@@ -24,12 +23,14 @@ class Me(BaseModel):
     company: str
     lang: str
     role: str | None
+    scopes: list[str]
 
 
 @router.get("/me", response_model=Me)
-def me(env: Annotated[Environment, Depends(authenticated_env)]) -> Me:
-    """The user behind the API key, and their sales role (what they may see)."""
-    user = env.user
+def me(key: Annotated[ApiKey, Depends(api_key)]) -> Me:
+    """The user behind the API key, their sales role (what they may see) and the
+    key's scopes (what it may do)."""
+    user = key.env.user
     role = None
     for name, group in ROLES:
         if user.has_group(group):
@@ -40,4 +41,5 @@ def me(env: Annotated[Environment, Depends(authenticated_env)]) -> Me:
         company=user.company_id.name,
         lang=user.lang or "en_US",
         role=role,
+        scopes=sorted(key.scopes),
     )

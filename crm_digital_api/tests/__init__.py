@@ -1,3 +1,4 @@
 from . import test_api_key
+from . import test_customers_activities
 from . import test_docs
-from . import test_me
+from . import test_leads

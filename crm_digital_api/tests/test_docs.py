@@ -20,7 +20,7 @@ class TestDocs(HttpCase):
         self.assertEqual(response.status_code, 200, response.text)
         self.assertIn("text/html", response.headers["Content-Type"])
         self.assertIsNone(EXTERNAL.search(response.text), response.text)
-        self.assertIn("/me", response.text)
+        self.assertIn("/leads", response.text)
         self.assertIn(f'href="{ROOT}/openapi.json"', response.text)
         return response.text
 

@@ -1,0 +1,67 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from contextlib import contextmanager
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+KEEP_MINUTES = 10
+
+
+class CrmDigitalApiRate(models.Model):
+    """Requests of each key in each minute, counted in PostgreSQL so that the
+    limit holds across workers and servers."""
+
+    _name = "crm.digital.api.rate"
+    _description = "CRM Digital API Requests per Minute"
+    _log_access = False
+
+    key_id = fields.Integer("API Key", required=True, index=True)
+    minute = fields.Datetime(required=True)
+    hits = fields.Integer(required=True, default=0)
+
+    _sql_constraints = [
+        ("minute_unique", "unique(key_id, minute)", "One count per key and minute."),
+    ]
+
+    @api.model
+    def _hit(self, key_id):
+        """Count a request of the key in this minute, on a cursor of its own
+        (committed at once, whatever becomes of the request, and never holding
+        a lock while the request runs); return the minute's count and the
+        seconds left in it."""
+        with self._own_cursor() as cr:
+            cr.execute(
+                SQL(
+                    """
+                    INSERT INTO crm_digital_api_rate AS rate (key_id, minute, hits)
+                    VALUES (%s, date_trunc('minute', now() at time zone 'utc'), 1)
+                    ON CONFLICT (key_id, minute) DO UPDATE SET hits = rate.hits + 1
+                    RETURNING rate.hits,
+                        60 - extract(second from now() at time zone 'utc')
+                    """,
+                    key_id,
+                )
+            )
+            hits, left = cr.fetchone()
+        return hits, max(1, int(left))
+
+    @contextmanager
+    def _own_cursor(self):
+        registry = self.env.registry
+        if registry.in_test_mode():
+            # Tests run every request on the test's one cursor, held by the
+            # request's thread: a second one would wait for it forever.
+            yield self.env.cr
+            return
+        with registry.cursor() as cr:
+            yield cr
+
+    @api.autovacuum
+    def _gc_minutes(self):
+        self.env.cr.execute(
+            SQL(
+                "DELETE FROM crm_digital_api_rate WHERE minute < "
+                "now() at time zone 'utc' - make_interval(mins => %s)",
+                KEEP_MINUTES,
+            )
+        )
