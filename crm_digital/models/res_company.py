@@ -89,3 +89,9 @@ class ResCompany(models.Model):
         return self.env["crm.digital.parametrisation.log"].search(
             [("company_id", "=", self.id)], order="date, id"
         )
+
+    def _crm_digital_kpi_board(self, period="month", day=False, cut=False):
+        """The commercial KPIs of the current user's scope, for satellites to
+        serve (the API); None while no addon computes them (the reporting
+        addon does)."""
+        return None

@@ -5,8 +5,11 @@ from ..problems import Problem
 from ..routers.activities import router as activities_router
 from ..routers.customers import router as customers_router
 from ..routers.docs import router as docs_router
+from ..routers.documents import router as documents_router
+from ..routers.kpis import router as kpis_router
 from ..routers.leads import leads_router, opportunities_router
 from ..routers.me import router as me_router
+from ..routers.quotations import router as quotations_router
 
 API_VERSION = "1.0.0"
 ERRORS = {
@@ -36,6 +39,9 @@ class FastapiEndpoint(models.Model):
                 leads_router,
                 opportunities_router,
                 activities_router,
+                quotations_router,
+                documents_router,
+                kpis_router,
                 docs_router,
             ]
         return super()._get_fastapi_routers()

@@ -8,8 +8,15 @@ from ..models.res_users_apikeys import scope_text
 ROOT = "/crm_digital/api/v1"
 ALL_SCOPES = [
     f"{resource}:write"
-    for resource in ("customers", "leads", "opportunities", "activities")
-]
+    for resource in (
+        "customers",
+        "leads",
+        "opportunities",
+        "activities",
+        "quotations",
+        "documents",
+    )
+] + ["kpis:read"]
 
 
 class ApiCase(HttpCase):

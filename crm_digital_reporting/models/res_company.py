@@ -34,3 +34,8 @@ class ResCompany(models.Model):
         help="On the first day of each month, sales managers get the commercial "
         "report of the month just ended by email (PDF and spreadsheet).",
     )
+
+    def _crm_digital_kpi_board(self, period="month", day=False, cut=False):
+        return self.env["crm.digital.kpi.report"]._crm_digital_dashboard(
+            period, day, cut
+        )
