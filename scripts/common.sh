@@ -53,7 +53,8 @@ without_demo = $without_demo
 server_wide_modules = base,web,queue_job
 
 [queue_job]
-channels = root:1
+# Webhook deliveries wait for no import: a channel of their own.
+channels = root:2,root.webhooks:1
 CONF
 }
 

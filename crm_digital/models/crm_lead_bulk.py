@@ -112,6 +112,9 @@ class CrmLead(models.Model):
         stands in for."""
         return all(
             cls.__dict__["create"].__module__ in KNOWN_CREATE_MODULES
+            # An addon's create() that does its part in _crm_digital_bulk_after
+            # says so.
+            or getattr(cls.__dict__["create"], "crm_digital_bulk_safe", False)
             for cls in type(self).mro()
             if "create" in cls.__dict__
         )

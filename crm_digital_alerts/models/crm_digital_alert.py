@@ -84,6 +84,7 @@ class CrmDigitalAlert(models.Model):
                 alert.write({"active": False, "date_closed": fields.Datetime.now()})
         alerts = self.create([v for k, v in due.items() if k not in raised])
         alerts._crm_digital_pop_up()
+        self.env["crm.digital.event"]._notify("alert.raised", alerts)
         return alerts
 
     def _crm_digital_due(self):

@@ -10,6 +10,7 @@ from ..routers.kpis import router as kpis_router
 from ..routers.leads import leads_router, opportunities_router
 from ..routers.me import router as me_router
 from ..routers.quotations import router as quotations_router
+from ..routers.webhooks import router as webhooks_router
 
 API_VERSION = "1.0.0"
 ERRORS = {
@@ -42,6 +43,7 @@ class FastapiEndpoint(models.Model):
                 quotations_router,
                 documents_router,
                 kpis_router,
+                webhooks_router,
                 docs_router,
             ]
         return super()._get_fastapi_routers()

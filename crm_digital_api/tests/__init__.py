@@ -3,3 +3,4 @@ from . import test_customers_activities
 from . import test_docs
 from . import test_leads
 from . import test_quotations_documents
+from . import test_webhooks

@@ -15,6 +15,7 @@ ALL_SCOPES = [
         "activities",
         "quotations",
         "documents",
+        "webhooks",
     )
 ] + ["kpis:read"]
 
