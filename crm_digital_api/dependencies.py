@@ -75,21 +75,20 @@ def api_key(
         .sudo()
         .get_param("crm_digital_api.rate_limit", DEFAULT_RATE_LIMIT)
     )
-    if limit > 0:
-        hits, left = env["crm.digital.api.rate"].sudo()._hit(key_id)
-        if hits > limit:
-            raise ApiProblem(
-                429,
-                "rate-limited",
-                env._("Too many requests"),
-                env._(
-                    "This key may send %(limit)s requests a minute: retry in "
-                    "%(seconds)s s.",
-                    limit=limit,
-                    seconds=left,
-                ),
-                headers={"Retry-After": str(left)},
-            )
+    hits, left = env["crm.digital.api.rate"].sudo()._hit(key_id)
+    if limit > 0 and hits > limit:
+        raise ApiProblem(
+            429,
+            "rate-limited",
+            env._("Too many requests"),
+            env._(
+                "This key may send %(limit)s requests a minute: retry in "
+                "%(seconds)s s.",
+                limit=limit,
+                seconds=left,
+            ),
+            headers={"Retry-After": str(left)},
+        )
     user_env = env(user=uid)
     if not request.headers.get("Accept-Language"):
         user_env = user_env(context=dict(user_env.context, lang=user_env.user.lang))

@@ -7,10 +7,12 @@ import base64
 import binascii
 import json
 from datetime import datetime
+from typing import Literal
 
 from .problems import ApiProblem
 
 SORTS = ("id", "create_date", "write_date")
+Sort = Literal[tuple(f"{sign}{field}" for field in SORTS for sign in ("", "-"))]
 MAX_LIMIT = 200
 
 

@@ -23,7 +23,7 @@ def _alert(alert):
         "name": alert.name,
         "kind": alert.kind,
         "severity": alert.severity,
-        "raised_at": alert.date.isoformat(),
+        "raised_at": alert.date.isoformat() + "Z",
         "customer": _json(ref(alert.partner_id)),
         "opportunity": _json(ref(alert.lead_id)),
         "quotation": _json(ref(alert.order_id)),

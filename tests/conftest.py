@@ -15,12 +15,19 @@ ADMIN = ("admin", "admin")
 
 
 def pytest_collection_modifyitems(items):
-    # Tests that uninstall the addons run after every other one.
-    items.sort(key=lambda item: item.get_closest_marker("destructive") is not None)
+    # Fuzzing leaves made-up records behind: it runs after the other tests;
+    # the tests that uninstall the addons run last.
+    items.sort(
+        key=lambda item: (
+            item.get_closest_marker("destructive") is not None,
+            item.get_closest_marker("fuzz") is not None,
+        )
+    )
 
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "destructive: changes the installed addons")
+    config.addinivalue_line("markers", "fuzz: sends made-up requests to the API")
 
 
 class Odoo:

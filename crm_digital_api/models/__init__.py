@@ -1,6 +1,7 @@
 from . import crm_digital_api_idempotency
 from . import crm_digital_api_rate
 from . import crm_digital_api_scope
+from . import crm_digital_api_usage
 from . import crm_digital_event
 from . import crm_digital_webhook
 from . import crm_digital_webhook_delivery

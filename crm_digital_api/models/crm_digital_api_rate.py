@@ -25,11 +25,21 @@ class CrmDigitalApiRate(models.Model):
 
     @api.model
     def _hit(self, key_id):
-        """Count a request of the key in this minute, on a cursor of its own
-        (committed at once, whatever becomes of the request, and never holding
-        a lock while the request runs); return the minute's count and the
-        seconds left in it."""
+        """Count a request of the key in this minute and this day, on a cursor
+        of its own (committed at once, whatever becomes of the request, and
+        never holding a lock while the request runs); return the minute's
+        count and the seconds left in it."""
         with self._own_cursor() as cr:
+            cr.execute(
+                SQL(
+                    """
+                    INSERT INTO crm_digital_api_usage AS usage (key_id, day, calls)
+                    VALUES (%s, (now() at time zone 'utc')::date, 1)
+                    ON CONFLICT (key_id, day) DO UPDATE SET calls = usage.calls + 1
+                    """,
+                    key_id,
+                )
+            )
             cr.execute(
                 SQL(
                     """

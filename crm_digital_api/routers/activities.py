@@ -13,7 +13,7 @@ from ..dependencies import Scope, idempotent
 from ..listing import page
 from ..problems import ApiRoute, not_found
 from ..schemas.activity import Activity, ActivityCreate, ActivityDone, RecordRef, State
-from ..schemas.common import Page, ref
+from ..schemas.common import FilterId, Page, RecordId, Text, ref
 
 router = APIRouter(route_class=ApiRoute, tags=["activities"])
 READ = Scope("activities", "read")
@@ -78,11 +78,11 @@ def _get(env, record_id):
 )
 def list_activities(
     env: Annotated[Environment, Depends(READ)],
-    assignee_id: int | None = None,
-    lead_id: int | None = None,
-    customer_id: int | None = None,
+    assignee_id: FilterId | None = None,
+    lead_id: FilterId | None = None,
+    customer_id: FilterId | None = None,
     state: State | None = None,
-    cursor: str | None = None,
+    cursor: Text | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ):
     domain = [("res_model", "in", MODELS)]
@@ -114,7 +114,7 @@ def list_activities(
     summary="Read an activity",
     description="Scope: activities:read.",
 )
-def get_activity(record_id: int, env: Annotated[Environment, Depends(READ)]):
+def get_activity(record_id: RecordId, env: Annotated[Environment, Depends(READ)]):
     return _activities(_get(env, record_id))[0]
 
 
@@ -167,7 +167,7 @@ def create_activity(
     "the feedback, as in the UI.",
 )
 def done_activity(
-    record_id: int,
+    record_id: RecordId,
     env: Annotated[Environment, Depends(WRITE)],
     data: ActivityDone | None = None,
 ):

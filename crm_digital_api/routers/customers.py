@@ -9,10 +9,10 @@ from fastapi import APIRouter, Depends, Header, Query, Response, status
 from odoo.api import Environment
 
 from ..dependencies import Scope, idempotent
-from ..listing import check_if_match, etag, page, parse_fields
+from ..listing import Sort, check_if_match, etag, page, parse_fields
 from ..problems import ApiRoute, not_found
 from ..records import FieldMap
-from ..schemas.common import Page
+from ..schemas.common import FilterId, Page, RecordId, Text, naive_utc
 from ..schemas.customer import Customer, CustomerCreate, CustomerWrite, Lifecycle
 
 router = APIRouter(route_class=ApiRoute, tags=["customers"])
@@ -115,17 +115,15 @@ def _list(env, domain, sort, cursor, limit, fields):
 def list_customers(
     env: Annotated[Environment, Depends(READ)],
     lifecycle: Lifecycle | None = None,
-    email: str | None = None,
-    vat: str | None = None,
-    salesperson_id: int | None = None,
-    q: Annotated[str | None, Query(description="Text in the name or email.")] = None,
+    email: Text | None = None,
+    vat: Text | None = None,
+    salesperson_id: FilterId | None = None,
+    q: Annotated[Text | None, Query(description="Text in the name or email.")] = None,
     updated_since: datetime | None = None,
-    sort: Annotated[
-        str, Query(description="id, create_date or write_date; -field sorts downwards.")
-    ] = "id",
-    cursor: str | None = None,
+    sort: Annotated[Sort, Query(description="-field sorts downwards.")] = "id",
+    cursor: Text | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    fields: Annotated[str | None, Query(description=FIELDS_HELP)] = None,
+    fields: Annotated[Text | None, Query(description=FIELDS_HELP)] = None,
 ):
     domain = list(CUSTOMER_DOMAIN)
     if lifecycle:
@@ -139,7 +137,7 @@ def list_customers(
     if q:
         domain += ["|", ("name", "ilike", q), ("email", "ilike", q)]
     if updated_since:
-        domain.append(("write_date", ">=", updated_since))
+        domain.append(("write_date", ">=", naive_utc(updated_since)))
     return _list(env, domain, sort, cursor, limit, fields)
 
 
@@ -152,10 +150,10 @@ def list_customers(
     description="Scope: customers:read. The ETag header gives its version.",
 )
 def get_customer(
-    record_id: int,
+    record_id: RecordId,
     response: Response,
     env: Annotated[Environment, Depends(READ)],
-    fields: Annotated[str | None, Query(description=FIELDS_HELP)] = None,
+    fields: Annotated[Text | None, Query(description=FIELDS_HELP)] = None,
 ):
     return _answer(
         response, _get(env, record_id), parse_fields(env, fields, FIELD_NAMES)
@@ -171,11 +169,11 @@ def get_customer(
     description="Scope: customers:read.",
 )
 def list_contacts(
-    record_id: int,
+    record_id: RecordId,
     env: Annotated[Environment, Depends(READ)],
-    cursor: str | None = None,
+    cursor: Text | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    fields: Annotated[str | None, Query(description=FIELDS_HELP)] = None,
+    fields: Annotated[Text | None, Query(description=FIELDS_HELP)] = None,
 ):
     partner = _get(env, record_id)
     return _list(env, [("parent_id", "=", partner.id)], "id", cursor, limit, fields)
@@ -210,7 +208,7 @@ def create_customer(
     "when someone changed it meanwhile).",
 )
 def update_customer(
-    record_id: int,
+    record_id: RecordId,
     data: CustomerWrite,
     response: Response,
     env: Annotated[Environment, Depends(WRITE)],

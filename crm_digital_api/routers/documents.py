@@ -13,7 +13,7 @@ from odoo.api import Environment
 
 from ..dependencies import Scope
 from ..problems import ApiRoute, not_found
-from ..schemas.common import ref
+from ..schemas.common import RecordId, ref
 from ..schemas.document import Document
 
 router = APIRouter(route_class=ApiRoute, tags=["documents"])
@@ -65,7 +65,7 @@ def _documents(attachments):
     "(not its fields' images). Scope: documents:read.",
 )
 def list_documents(
-    kind: Kind, record_id: int, env: Annotated[Environment, Depends(READ)]
+    kind: Kind, record_id: RecordId, env: Annotated[Environment, Depends(READ)]
 ):
     record = _record(env, kind, record_id, "read")
     return _documents(
@@ -91,7 +91,7 @@ def list_documents(
 )
 def upload_document(
     kind: Kind,
-    record_id: int,
+    record_id: RecordId,
     file: Annotated[UploadFile, File(description="The file.")],
     response: Response,
     env: Annotated[Environment, Depends(WRITE)],
@@ -99,7 +99,7 @@ def upload_document(
     record = _record(env, kind, record_id, "write")
     attachment = env["ir.attachment"].create(
         {
-            "name": file.filename or "file",
+            "name": (file.filename or "").replace("\x00", "") or "file",
             "datas": base64.b64encode(file.file.read()),
             "mimetype": file.content_type or False,
             "res_model": record._name,
@@ -118,7 +118,9 @@ def upload_document(
     response_class=Response,
     responses={200: {"content": {"application/octet-stream": {}}}},
 )
-def download_document(document_id: int, env: Annotated[Environment, Depends(READ)]):
+def download_document(
+    document_id: RecordId, env: Annotated[Environment, Depends(READ)]
+):
     attachment = env["ir.attachment"].browse(document_id).exists()
     if (
         not attachment

@@ -11,10 +11,10 @@ from fastapi import APIRouter, Depends, Header, Query, Response, status
 from odoo.api import Environment
 
 from ..dependencies import Scope, idempotent
-from ..listing import check_if_match, etag, page, parse_fields
+from ..listing import Sort, check_if_match, etag, page, parse_fields
 from ..problems import ApiRoute, not_found
 from ..records import FieldMap
-from ..schemas.common import Page, Ref, refs
+from ..schemas.common import FilterId, Page, RecordId, Ref, Text, naive_utc, refs
 from ..schemas.lead import (
     Cancel,
     Lead,
@@ -107,9 +107,9 @@ def _domain(lead_type, **filters):
             ("email_from", "ilike", q),
         ]
     if filters.get("updated_since"):
-        domain.append(("write_date", ">=", filters["updated_since"]))
+        domain.append(("write_date", ">=", naive_utc(filters["updated_since"])))
     if filters.get("created_since"):
-        domain.append(("create_date", ">=", filters["created_since"]))
+        domain.append(("create_date", ">=", naive_utc(filters["created_since"])))
     return domain
 
 
@@ -144,25 +144,22 @@ def lead_router(lead_type, resource, tag):
     )
     def list_leads(
         env: Annotated[Environment, Depends(read)],
-        salesperson_id: int | None = None,
-        team_id: int | None = None,
-        stage_id: int | None = None,
-        customer_id: int | None = None,
+        salesperson_id: FilterId | None = None,
+        team_id: FilterId | None = None,
+        stage_id: FilterId | None = None,
+        customer_id: FilterId | None = None,
         outcome: Outcome | None = None,
-        email: str | None = None,
+        email: Text | None = None,
         q: Annotated[
-            str | None,
+            Text | None,
             Query(description="Text in the name, contact, company or email."),
         ] = None,
         updated_since: datetime | None = None,
         created_since: datetime | None = None,
-        sort: Annotated[
-            str,
-            Query(description="id, create_date or write_date; -field sorts downwards."),
-        ] = "id",
-        cursor: str | None = None,
+        sort: Annotated[Sort, Query(description="-field sorts downwards.")] = "id",
+        cursor: Text | None = None,
         limit: Annotated[int, Query(ge=1, le=200)] = 50,
-        fields: Annotated[str | None, Query(description=FIELDS_HELP)] = None,
+        fields: Annotated[Text | None, Query(description=FIELDS_HELP)] = None,
     ):
         names = parse_fields(env, fields, FIELD_NAMES)
         domain = _domain(
@@ -202,10 +199,10 @@ def lead_router(lead_type, resource, tag):
         responses={304: {"description": "Not changed since the ETag sent."}},
     )
     def get_lead(
-        record_id: int,
+        record_id: RecordId,
         response: Response,
         env: Annotated[Environment, Depends(read)],
-        fields: Annotated[str | None, Query(description=FIELDS_HELP)] = None,
+        fields: Annotated[Text | None, Query(description=FIELDS_HELP)] = None,
         if_none_match: Annotated[str | None, Header()] = None,
     ):
         lead = _get(env, record_id)
@@ -243,7 +240,7 @@ def lead_router(lead_type, resource, tag):
         responses={412: {"description": "Changed since the ETag sent."}},
     )
     def update_lead(
-        record_id: int,
+        record_id: RecordId,
         data: LeadWrite,
         response: Response,
         env: Annotated[Environment, Depends(write)],
@@ -275,7 +272,7 @@ OPPORTUNITIES_READ = Scope("opportunities", "read")
     "when it has none).",
 )
 def convert_lead(
-    record_id: int,
+    record_id: RecordId,
     response: Response,
     env: Annotated[Environment, Depends(Scope("leads", "write"))],
     _opportunities: Annotated[Environment, Depends(OPPORTUNITIES)],
@@ -297,7 +294,7 @@ def convert_lead(
     "with what is missing) and the move is kept in the stage history.",
 )
 def move_opportunity(
-    record_id: int,
+    record_id: RecordId,
     data: StageChange,
     response: Response,
     env: Annotated[Environment, Depends(OPPORTUNITIES)],
@@ -320,7 +317,7 @@ def move_opportunity(
     description="Scope: opportunities:write.",
 )
 def win_opportunity(
-    record_id: int,
+    record_id: RecordId,
     response: Response,
     env: Annotated[Environment, Depends(OPPORTUNITIES)],
 ):
@@ -338,7 +335,7 @@ def win_opportunity(
     "with outcome=cancelled.",
 )
 def cancel_opportunity(
-    record_id: int,
+    record_id: RecordId,
     data: Cancel,
     response: Response,
     env: Annotated[Environment, Depends(OPPORTUNITIES)],

@@ -12,7 +12,7 @@ from odoo.api import Environment
 from ..dependencies import Scope, idempotent
 from ..listing import etag, page
 from ..problems import ApiProblem, ApiRoute, not_found
-from ..schemas.common import Page, ref
+from ..schemas.common import FilterId, Page, RecordId, Text, ref
 from ..schemas.quotation import Quotation, QuotationCreate, QuotationLine, State
 
 router = APIRouter(route_class=ApiRoute, tags=["quotations"])
@@ -73,10 +73,10 @@ def _get(env, record_id):
 )
 def list_quotations(
     env: Annotated[Environment, Depends(READ)],
-    opportunity_id: int | None = None,
-    customer_id: int | None = None,
+    opportunity_id: FilterId | None = None,
+    customer_id: FilterId | None = None,
     state: State | None = None,
-    cursor: str | None = None,
+    cursor: Text | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ):
     domain = []
@@ -100,7 +100,7 @@ def list_quotations(
     description="Scope: quotations:read.",
 )
 def get_quotation(
-    record_id: int, response: Response, env: Annotated[Environment, Depends(READ)]
+    record_id: RecordId, response: Response, env: Annotated[Environment, Depends(READ)]
 ):
     order = _get(env, record_id)
     response.headers["ETag"] = etag(order)

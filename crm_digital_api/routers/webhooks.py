@@ -12,7 +12,7 @@ from odoo.api import Environment
 from ..dependencies import Scope
 from ..listing import page
 from ..problems import ApiRoute, not_found
-from ..schemas.common import Page
+from ..schemas.common import Page, RecordId, Text
 from ..schemas.webhook import Delivery, Webhook, WebhookCreate
 
 router = APIRouter(route_class=ApiRoute, tags=["webhooks"])
@@ -88,7 +88,7 @@ def create_webhook(data: WebhookCreate, env: Annotated[Environment, Depends(WRIT
     summary="Unsubscribe",
     description="Scope: webhooks:write.",
 )
-def delete_webhook(record_id: int, env: Annotated[Environment, Depends(WRITE)]):
+def delete_webhook(record_id: RecordId, env: Annotated[Environment, Depends(WRITE)]):
     _get(env, record_id).unlink()
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
@@ -119,9 +119,9 @@ def _deliveries(deliveries):
     description="Scope: webhooks:read.",
 )
 def list_deliveries(
-    record_id: int,
+    record_id: RecordId,
     env: Annotated[Environment, Depends(READ)],
-    cursor: str | None = None,
+    cursor: Text | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ):
     webhook = _get(env, record_id)
@@ -144,7 +144,9 @@ def list_deliveries(
     description="Scope: webhooks:write.",
 )
 def resend_delivery(
-    record_id: int, delivery_id: int, env: Annotated[Environment, Depends(WRITE)]
+    record_id: RecordId,
+    delivery_id: RecordId,
+    env: Annotated[Environment, Depends(WRITE)],
 ):
     webhook = _get(env, record_id)
     delivery = webhook.delivery_ids.filtered(lambda d: d.id == delivery_id)

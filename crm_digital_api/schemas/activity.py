@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .common import Ref
+from .common import RecordId, Ref, Text
 
 State = Literal["overdue", "today", "planned"]
 RecordKind = Literal["lead", "opportunity", "customer"]
@@ -25,7 +25,7 @@ class Activity(BaseModel):
     record: RecordRef
     type: Ref | None = None
     summary: str | None = None
-    note: str | None = Field(None, description="HTML.")
+    note: Text | None = Field(None, description="HTML.")
     deadline: date
     assignee: Ref | None = None
     state: State
@@ -34,13 +34,13 @@ class Activity(BaseModel):
 class ActivityCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    lead_id: int | None = Field(None, description="A lead or opportunity.")
-    customer_id: int | None = None
-    type_id: int | None = Field(None, description="Empty: To-Do.")
-    summary: str | None = Field(None, max_length=512)
-    note: str | None = None
+    lead_id: RecordId | None = Field(None, description="A lead or opportunity.")
+    customer_id: RecordId | None = None
+    type_id: RecordId | None = Field(None, description="Empty: To-Do.")
+    summary: Text | None = Field(None, max_length=512)
+    note: Text | None = None
     deadline: date | None = Field(None, description="Empty: as the type sets it.")
-    assignee_id: int | None = Field(None, description="Empty: the key's user.")
+    assignee_id: RecordId | None = Field(None, description="Empty: the key's user.")
 
     @model_validator(mode="after")
     def one_record(self):
@@ -52,4 +52,4 @@ class ActivityCreate(BaseModel):
 class ActivityDone(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    feedback: str | None = Field(None, max_length=4000)
+    feedback: Text | None = Field(None, max_length=4000)

@@ -1,10 +1,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import date, datetime
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .common import Ref
+from .common import RecordId, Ref, Text, UtcDatetime
 
 Lifecycle = Literal["lead", "prospect", "customer", "recurring", "lost"]
 
@@ -31,28 +31,28 @@ class Customer(BaseModel):
     salesperson: Ref | None = None
     lifecycle: Lifecycle | None = Field(None, description="Commercial stage.")
     last_deal: date | None = None
-    created_at: datetime | None = None
-    updated_at: datetime | None = None
+    created_at: UtcDatetime | None = None
+    updated_at: UtcDatetime | None = None
 
 
 class CustomerWrite(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: str | None = Field(None, min_length=1, max_length=256)
+    name: Text | None = Field(None, min_length=1, max_length=256)
     is_company: bool | None = None
-    company_id: int | None = None
-    email: str | None = Field(None, max_length=256)
-    phone: str | None = Field(None, max_length=64)
-    mobile: str | None = Field(None, max_length=64)
-    vat: str | None = Field(None, max_length=32)
-    street: str | None = Field(None, max_length=256)
-    zip: str | None = Field(None, max_length=16)
-    city: str | None = Field(None, max_length=128)
-    country_code: str | None = Field(None, min_length=2, max_length=2)
-    website: str | None = Field(None, max_length=256)
-    function: str | None = Field(None, max_length=128)
-    salesperson_id: int | None = None
+    company_id: RecordId | None = None
+    email: Text | None = Field(None, max_length=256)
+    phone: Text | None = Field(None, max_length=64)
+    mobile: Text | None = Field(None, max_length=64)
+    vat: Text | None = Field(None, max_length=32)
+    street: Text | None = Field(None, max_length=256)
+    zip: Text | None = Field(None, max_length=16)
+    city: Text | None = Field(None, max_length=128)
+    country_code: Text | None = Field(None, min_length=2, max_length=2)
+    website: Text | None = Field(None, max_length=256)
+    function: Text | None = Field(None, max_length=128)
+    salesperson_id: RecordId | None = None
 
 
 class CustomerCreate(CustomerWrite):
-    name: str = Field(min_length=1, max_length=256)
+    name: Text = Field(min_length=1, max_length=256)

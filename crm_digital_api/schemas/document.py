@@ -1,9 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import datetime
 
 from pydantic import BaseModel, Field
 
-from .common import Ref
+from .common import Ref, Text, UtcDatetime
 
 
 class Document(BaseModel):
@@ -14,6 +13,6 @@ class Document(BaseModel):
     name: str
     mimetype: str | None
     size: int = Field(description="Bytes.")
-    created_at: datetime
+    created_at: UtcDatetime
     created_by: Ref | None
-    download: str = Field(description="Path of its content, under the API.")
+    download: Text = Field(description="Path of its content, under the API.")

@@ -1,10 +1,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import date, datetime
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .common import Ref
+from .common import Amount, RecordId, Ref, Text, UtcDatetime
 
 LeadType = Literal["lead", "opportunity"]
 Outcome = Literal["open", "won", "cancelled"]
@@ -18,7 +18,7 @@ class Lead(BaseModel):
     type: LeadType | None = None
     name: str | None = None
     contact_name: str | None = None
-    partner_name: str | None = Field(None, description="The company, as written.")
+    partner_name: Text | None = Field(None, description="The company, as written.")
     email: str | None = None
     phone: str | None = None
     mobile: str | None = None
@@ -37,9 +37,9 @@ class Lead(BaseModel):
     campaign: Ref | None = None
     outcome: Outcome | None = None
     lost_reason: Ref | None = None
-    description: str | None = Field(None, description="Internal notes (HTML).")
-    created_at: datetime | None = None
-    updated_at: datetime | None = None
+    description: Text | None = Field(None, description="Internal notes (HTML).")
+    created_at: UtcDatetime | None = None
+    updated_at: UtcDatetime | None = None
 
 
 class LeadWrite(BaseModel):
@@ -47,45 +47,45 @@ class LeadWrite(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str | None = Field(None, min_length=1, max_length=512)
-    contact_name: str | None = Field(None, max_length=256)
-    partner_name: str | None = Field(None, max_length=256)
-    email: str | None = Field(None, max_length=256)
-    phone: str | None = Field(None, max_length=64)
-    mobile: str | None = Field(None, max_length=64)
-    customer_id: int | None = None
-    salesperson_id: int | None = Field(
+    name: Text | None = Field(None, min_length=1, max_length=512)
+    contact_name: Text | None = Field(None, max_length=256)
+    partner_name: Text | None = Field(None, max_length=256)
+    email: Text | None = Field(None, max_length=256)
+    phone: Text | None = Field(None, max_length=64)
+    mobile: Text | None = Field(None, max_length=64)
+    customer_id: RecordId | None = None
+    salesperson_id: RecordId | None = Field(
         None, description="Empty: the assignment rules choose one."
     )
-    team_id: int | None = None
-    tag_ids: list[int] | None = None
-    expected_revenue: float | None = Field(None, ge=0)
+    team_id: RecordId | None = None
+    tag_ids: list[RecordId] | None = Field(None, max_length=100)
+    expected_revenue: Amount | None = None
     expected_closing: date | None = None
-    city: str | None = Field(None, max_length=128)
-    country_code: str | None = Field(None, min_length=2, max_length=2)
-    source_id: int | None = None
-    medium_id: int | None = None
-    campaign_id: int | None = None
-    description: str | None = None
+    city: Text | None = Field(None, max_length=128)
+    country_code: Text | None = Field(None, min_length=2, max_length=2)
+    source_id: RecordId | None = None
+    medium_id: RecordId | None = None
+    campaign_id: RecordId | None = None
+    description: Text | None = None
 
 
 class LeadCreate(LeadWrite):
-    name: str = Field(min_length=1, max_length=512)
+    name: Text = Field(min_length=1, max_length=512)
 
 
 class StageChange(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    stage_id: int
+    stage_id: RecordId
 
 
 class Cancel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    reason_id: int | None = Field(
+    reason_id: RecordId | None = Field(
         None, description="A lost reason (GET /lost-reasons)."
     )
-    feedback: str | None = Field(None, max_length=4000)
+    feedback: Text | None = Field(None, max_length=4000)
 
 
 class Stage(BaseModel):

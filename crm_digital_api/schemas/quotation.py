@@ -1,10 +1,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import date, datetime
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .common import Ref
+from .common import RecordId, Ref, UtcDatetime
 
 State = Literal["draft", "sent", "sale", "cancel"]
 
@@ -34,22 +34,24 @@ class Quotation(BaseModel):
     amount_untaxed: float
     amount_total: float
     lines: list[QuotationLine]
-    created_at: datetime
-    updated_at: datetime
+    created_at: UtcDatetime
+    updated_at: UtcDatetime
 
 
 class QuotationLineCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    product_id: int
-    quantity: float = Field(1, gt=0)
-    price_unit: float | None = Field(None, description="Empty: the pricelist's.")
+    product_id: RecordId
+    quantity: float = Field(1, gt=0, le=1e9)
+    price_unit: float | None = Field(
+        None, ge=-1e12, le=1e12, description="Empty: the pricelist's."
+    )
     discount: float | None = Field(None, ge=0, le=100)
 
 
 class QuotationCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    opportunity_id: int = Field(description="Its customer is the quotation's.")
+    opportunity_id: RecordId = Field(description="Its customer is the quotation's.")
     lines: list[QuotationLineCreate] = Field(min_length=1, max_length=500)
     validity_date: date | None = None

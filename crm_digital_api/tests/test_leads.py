@@ -101,10 +101,15 @@ class TestLeads(ApiCase):
             "bad-parameter",
         )
         self.assertIn("revenue", problem["detail"])
-        self.assertProblem(
+        problem = self.assertProblem(
             self.call("GET", "/leads", self.key, params={"sort": "name"}),
-            400,
-            "bad-parameter",
+            422,
+            "invalid-request",
+        )
+        self.assertEqual(problem["errors"][0]["loc"], ["query", "sort"])
+        # An id past PostgreSQL's integer is of no record, said so.
+        self.assertProblem(
+            self.call("GET", "/leads/98461245116", self.key), 422, "invalid-request"
         )
         self.assertProblem(
             self.call("GET", "/leads", self.key, params={"cursor": "nope"}),
