@@ -120,11 +120,12 @@ def prepare(conf, leads):
         have = env["crm.lead"].search_count([])
         if have < leads:
             print(f"Adding {leads - have} leads...", flush=True)
-            Lead = env["crm.lead"].with_context(
-                tracking_disable=True, mail_create_nolog=True
-            )
-            for start in range(have, leads, 5000):
-                Lead._crm_digital_bulk_create(
+            if not have:
+                # A thousand through the import's bulk path (as the ORM makes
+                # them), then copied by SQL: the rest takes seconds.
+                env["crm.lead"].with_context(
+                    tracking_disable=True, mail_create_nolog=True
+                )._crm_digital_bulk_create(
                     [
                         {
                             "name": f"Lead bench {n}",
@@ -132,13 +133,26 @@ def prepare(conf, leads):
                             "user_id": user.id,
                             "contact_name": f"Contacto {n}",
                             "email_from": f"contacto{n}@ejemplo.es",
-                            "expected_revenue": n % 10000,
+                            "expected_revenue": n,
                         }
-                        for n in range(start, min(leads, start + 5000))
+                        for n in range(1000)
                     ]
                 )
-                cr.commit()
-            cr.execute("VACUUM ANALYZE crm_lead")
+                have = 1000
+            cr.execute(
+                "SELECT string_agg(quote_ident(column_name), ', ') FROM "
+                "information_schema.columns WHERE table_name = 'crm_lead' "
+                "AND column_name NOT IN ('id', 'import_key')"
+            )
+            columns = cr.fetchone()[0]
+            while have < leads:
+                cr.execute(
+                    f"INSERT INTO crm_lead ({columns}) SELECT {columns} FROM crm_lead "  # noqa: S608 - the table's own column names
+                    "ORDER BY id LIMIT %s",
+                    [min(have, leads - have)],
+                )
+                have += cr.rowcount
+            cr.execute("ANALYZE crm_lead")
         cr.commit()
     return key
 
@@ -250,10 +264,10 @@ def main():
         return answer["result"]
 
     def rest(method, path, **kwargs):
+        kwargs.setdefault("headers", auth)
         response = session.request(
             method,
             f"{url}/crm_digital/api/v1{path}",
-            headers=auth,
             timeout=120,
             **kwargs,
         )
@@ -266,10 +280,17 @@ def main():
         )
 
     def rest_create(n):
-        rest("POST", "/leads", json={"name": f"REST {n}", "email": f"s{n}@x.es"})
+        # Answered with its id only, as JSON-RPC's create answers.
+        rest(
+            "POST",
+            "/leads",
+            json={"name": f"REST {n}", "email": f"s{n}@x.es"},
+            headers={**auth, "Prefer": "return=minimal"},
+        )
 
-    def rpc_list(n, fields=None):
-        kwargs = {"limit": 80, "offset": n % 1000 * 80}
+    def rpc_list(_n, fields=None):
+        # The first page, as the REST list below.
+        kwargs = {"limit": 80}
         if fields:
             kwargs["fields"] = fields
         jsonrpc("crm.lead", "search_read", [[("type", "=", "lead")]], kwargs)
@@ -307,7 +328,6 @@ def main():
         ok = value >= target
         missed |= not ok
         print(f"{name:<44} {value:7.2f} {target:7.2f}  {'PASS' if ok else 'FAIL'}")
-    print("Bulk creation of 1,000 leads in one request: not measured (not built yet).")
     sys.exit(1 if missed else 0)
 
 

@@ -6,6 +6,7 @@ import logging
 import re
 import uuid
 from collections import Counter
+from contextlib import contextmanager
 
 import psycopg2
 from markupsafe import Markup
@@ -428,7 +429,7 @@ class CrmDigitalLeadImport(models.Model):
                 )
             )
         # All or nothing: a failure leaves no lead of the file behind.
-        with self.env.cr.savepoint():
+        with self._savepoint():
             self._run(parsed)
         return True
 
@@ -438,7 +439,7 @@ class CrmDigitalLeadImport(models.Model):
         if self.state != "queued":
             return f"Nothing to do: lead import {self.id} is {self.state}."
         try:
-            with self.env.cr.savepoint():
+            with self._savepoint():
                 self._run(self._parse())
         except RETRIED_ERRORS as error:
             # Run again later, a bounded number of times: when they are spent,
@@ -477,7 +478,9 @@ class CrmDigitalLeadImport(models.Model):
 
     def _run(self, parsed):
         """Import every row, all or nothing: created, updated, skipped, or
-        rejected with its reason into the rejection file."""
+        rejected with its reason into the rejection file. Returns, by row
+        number, the reason of each rejected row, the (matched record, reason)
+        of each skipped one, and the import key of each accepted one."""
         converter = self._converter(parsed)
         Lead = self.env["crm.lead"]
         strict_keys = set(self.column_ids.filtered("strict").mapped("target")) - {
@@ -515,6 +518,19 @@ class CrmDigitalLeadImport(models.Model):
             and id(result.row) not in refused_rows
             and id(result.row) not in skipped_rows
         ]
+        report = {
+            "rejected": {
+                row.number: reason
+                for row, reason in zip(rejected, reasons, strict=True)
+            },
+            "skipped": {
+                row.number: (matched, reason) for row, matched, reason in skipped
+            },
+            "keys": {
+                result.row.number: self._row_key(result)
+                for result, _values, _warnings in accepted
+            },
+        }
         self.write(
             {
                 "state": "done",
@@ -555,6 +571,27 @@ class CrmDigitalLeadImport(models.Model):
                 ),
             }
         )
+        return report
+
+    @contextmanager
+    def _savepoint(self):
+        """A savepoint whose pending computations are flushed as the importing
+        user: at its end, Odoo flushes them as whichever user of the
+        transaction comes first (under the REST API, the public user of the
+        request), whose rights are not the importer's."""
+        with self.env.cr.savepoint():
+            yield
+            self.env.flush_all()
+
+    def _run_now(self):
+        """Import the file at once, in this transaction, whatever its size
+        (the API's bulk creation: its caller waits for the outcome); returns
+        what became of each row (see _run)."""
+        self.ensure_one()
+        parsed = self._parse()
+        self._converter(parsed)
+        with self._savepoint():
+            return parsed, self._run(parsed)
 
     def _report_file(self, kind, suffix, data):
         """Values of one of the files given back (rejected, skipped, problems)."""
@@ -655,7 +692,7 @@ class CrmDigitalLeadImport(models.Model):
                 kept = ("user_id", "partner_id", "import_key", "import_id")
                 lead = Lead.browse(duplicate.target)
                 try:
-                    with self.env.cr.savepoint():
+                    with self._savepoint():
                         lead.write({k: v for k, v in values.items() if k not in kept})
                     outcome["updated"] += 1
                 except AccessError:
@@ -824,7 +861,7 @@ class CrmDigitalLeadImport(models.Model):
 
     def _create_chunk(self, Lead, chunk, outcome):
         try:
-            with self.env.cr.savepoint():
+            with self._savepoint():
                 # Leads of a customer take its address and more: create() has
                 # them; the others are inserted in bulk.
                 bulk = Lead._crm_digital_bulk_ready()
@@ -841,7 +878,7 @@ class CrmDigitalLeadImport(models.Model):
         refused = []
         for row, values, kind in chunk:
             try:
-                with self.env.cr.savepoint():
+                with self._savepoint():
                     Lead.create([values])
                 outcome[kind] += 1
             except AccessError:

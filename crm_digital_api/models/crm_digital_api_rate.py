@@ -30,26 +30,23 @@ class CrmDigitalApiRate(models.Model):
         never holding a lock while the request runs); return the minute's
         count and the seconds left in it."""
         with self._own_cursor() as cr:
+            # One round trip: the day's count, then the minute's.
             cr.execute(
                 SQL(
                     """
-                    INSERT INTO crm_digital_api_usage AS usage (key_id, day, calls)
-                    VALUES (%s, (now() at time zone 'utc')::date, 1)
-                    ON CONFLICT (key_id, day) DO UPDATE SET calls = usage.calls + 1
-                    """,
-                    key_id,
-                )
-            )
-            cr.execute(
-                SQL(
-                    """
+                    WITH usage AS (
+                        INSERT INTO crm_digital_api_usage AS usage (key_id, day, calls)
+                        VALUES (%(key)s, (now() at time zone 'utc')::date, 1)
+                        ON CONFLICT (key_id, day)
+                        DO UPDATE SET calls = usage.calls + 1
+                    )
                     INSERT INTO crm_digital_api_rate AS rate (key_id, minute, hits)
-                    VALUES (%s, date_trunc('minute', now() at time zone 'utc'), 1)
+                    VALUES (%(key)s, date_trunc('minute', now() at time zone 'utc'), 1)
                     ON CONFLICT (key_id, minute) DO UPDATE SET hits = rate.hits + 1
                     RETURNING rate.hits,
                         60 - extract(second from now() at time zone 'utc')
                     """,
-                    key_id,
+                    key=key_id,
                 )
             )
             hits, left = cr.fetchone()

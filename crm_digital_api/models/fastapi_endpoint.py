@@ -7,6 +7,7 @@ from ..routers.customers import router as customers_router
 from ..routers.docs import router as docs_router
 from ..routers.documents import router as documents_router
 from ..routers.kpis import router as kpis_router
+from ..routers.lead_bulk import router as lead_bulk_router
 from ..routers.leads import leads_router, opportunities_router
 from ..routers.me import router as me_router
 from ..routers.quotations import router as quotations_router
@@ -37,6 +38,7 @@ class FastapiEndpoint(models.Model):
             return [
                 me_router,
                 customers_router,
+                lead_bulk_router,
                 leads_router,
                 opportunities_router,
                 activities_router,

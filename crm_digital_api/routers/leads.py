@@ -213,6 +213,7 @@ def lead_router(lead_type, resource, tag):
     @router.post(
         path,
         response_model=Lead,
+        response_model_exclude_unset=True,
         status_code=status.HTTP_201_CREATED,
         operation_id=f"create_{resource}",
         summary=f"Create one of the {resource}",
@@ -224,11 +225,18 @@ def lead_router(lead_type, resource, tag):
         data: LeadCreate,
         response: Response,
         env: Annotated[Environment, Depends(write)],
+        prefer: Annotated[
+            Text | None,
+            Header(description="return=minimal: answer only the id (RFC 7240)."),
+        ] = None,
     ):
         vals = LEADS.to_odoo(env, data.model_dump(exclude_unset=True))
         lead = env["crm.lead"].create({**vals, "type": lead_type})
         response.headers["Location"] = f"{resource}/{lead.id}"
-        return _answer(response, lead, FIELD_NAMES)
+        minimal = prefer and "return=minimal" in prefer
+        if minimal:
+            response.headers["Preference-Applied"] = "return=minimal"
+        return _answer(response, lead, ["id"] if minimal else FIELD_NAMES)
 
     @router.patch(
         path + "/{record_id}",
