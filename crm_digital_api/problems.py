@@ -71,13 +71,7 @@ def as_problem(exc, env):
             {"loc": list(error.get("loc", ())), "msg": error.get("msg", "")}
             for error in exc.errors()
         ]
-        return ApiProblem(
-            422,
-            "invalid-request",
-            env._("Invalid request"),
-            env._("Some values sent are missing or not valid: see errors."),
-            errors=errors,
-        )
+        return invalid(env, errors)
     if isinstance(exc, AccessDenied | AccessError):
         return ApiProblem(
             403,
@@ -113,6 +107,17 @@ def problem_response(problem, request):
             "Content-Language": (_env(request).lang or "en_US").replace("_", "-"),
             **problem.headers,
         },
+    )
+
+
+def invalid(env, errors):
+    """422 for the values of `errors` ({"loc": [...], "msg": ...} each)."""
+    return ApiProblem(
+        422,
+        "invalid-request",
+        env._("Invalid request"),
+        env._("Some values sent are missing or not valid: see errors."),
+        errors=errors,
     )
 
 

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from odoo import Command, fields
 
-from .problems import ApiProblem
+from .problems import invalid
 from .schemas.common import ref, refs
 
 
@@ -92,11 +92,5 @@ class FieldMap:
                 value = False
             vals[fname] = value
         if problems:
-            raise ApiProblem(
-                422,
-                "invalid-request",
-                env._("Invalid request"),
-                env._("Some values sent are missing or not valid: see errors."),
-                errors=problems,
-            )
+            raise invalid(env, problems)
         return vals

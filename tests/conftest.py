@@ -185,3 +185,22 @@ def revoke_api_key(web, name):
     key_ids = web("res.users.apikeys", "search", [("name", "=", name)])
     assert len(key_ids) == 1
     web.button("res.users.apikeys", "remove", key_ids[0])
+
+
+def new_salesperson(admin, tag, name):
+    """A salesperson of this run, whose password is their login."""
+    login = f"bb_{name}_{tag}"
+    group = admin(
+        "ir.model.data", "check_object_reference", "sales_team", "group_sale_salesman"
+    )[1]
+    uid = admin(
+        "res.users",
+        "create",
+        {
+            "name": f"{name.title()} {tag}",
+            "login": login,
+            "password": login,
+            "groups_id": [(6, 0, [group])],
+        },
+    )
+    return login, uid

@@ -15,18 +15,6 @@ from conftest import URL, make_api_key
 
 API = f"{URL}/crm_digital/api/v1"
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "4"))
-SCOPES = [
-    f"{resource}:write"
-    for resource in (
-        "customers",
-        "leads",
-        "opportunities",
-        "activities",
-        "quotations",
-        "documents",
-        "webhooks",
-    )
-] + ["kpis:read"]
 
 
 @pytest.fixture(scope="session")
@@ -38,7 +26,11 @@ def api_schema():
 def fuzz_key(admin, company):
     # Many requests in a row, from one key: no rate limit while fuzzing.
     admin("ir.config_parameter", "set_param", "crm_digital_api.rate_limit", "0")
-    key, _web = make_api_key(company["logins"]["manager"], SCOPES, name="fuzz")
+    scopes = [
+        row["code"]
+        for row in admin("crm.digital.api.scope", "search_read", [], fields=["code"])
+    ]
+    key, _web = make_api_key(company["logins"]["manager"], scopes, name="fuzz")
     yield key
     admin("ir.config_parameter", "set_param", "crm_digital_api.rate_limit", "600")
 

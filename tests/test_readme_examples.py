@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DB, URL, make_api_key
+from conftest import DB, URL, make_api_key, new_salesperson
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 BLOCK = re.compile(
@@ -41,20 +41,7 @@ def test_the_readme_has_every_example():
 
 @pytest.fixture(scope="module")
 def integrator(admin, company):
-    login = f"bb_integrator_{company['tag']}"
-    group = admin(
-        "ir.model.data", "check_object_reference", "sales_team", "group_sale_salesman"
-    )[1]
-    uid = admin(
-        "res.users",
-        "create",
-        {
-            "name": f"Integrador {company['tag']}",
-            "login": login,
-            "password": login,
-            "groups_id": [(6, 0, [group])],
-        },
-    )
+    login, uid = new_salesperson(admin, company["tag"], "integrator")
     key, _web = make_api_key(login, ["leads:write"])
     return {
         **os.environ,

@@ -4,31 +4,13 @@ with `requests`: the reporting addon's KPIs, the documents addon's filing."""
 
 import requests
 
-from conftest import URL, make_api_key
+from conftest import URL, make_api_key, new_salesperson
 
 API = f"{URL}/crm_digital/api/v1"
 
 
-def _new_salesperson(admin, tag, name):
-    login = f"bb_{name}_{tag}"
-    group = admin(
-        "ir.model.data", "check_object_reference", "sales_team", "group_sale_salesman"
-    )[1]
-    uid = admin(
-        "res.users",
-        "create",
-        {
-            "name": f"{name} {tag}",
-            "login": login,
-            "password": login,
-            "groups_id": [(6, 0, [group])],
-        },
-    )
-    return login, uid
-
-
 def test_kpis_are_the_reporting_figures_of_the_key_user(admin, company):
-    login, uid = _new_salesperson(admin, company["tag"], "kpis")
+    login, uid = new_salesperson(admin, company["tag"], "kpis")
     admin(
         "crm.lead",
         "create",

@@ -11,7 +11,7 @@ from odoo.api import Environment
 
 from ..dependencies import Scope, idempotent
 from ..listing import etag, page
-from ..problems import ApiProblem, ApiRoute, not_found
+from ..problems import ApiRoute, invalid, not_found
 from ..schemas.common import FilterId, Page, RecordId, Text, ref
 from ..schemas.quotation import Quotation, QuotationCreate, QuotationLine, State
 
@@ -144,13 +144,7 @@ def create_quotation(
             }
         )
     if errors:
-        raise ApiProblem(
-            422,
-            "invalid-request",
-            env._("Invalid request"),
-            env._("Some values sent are missing or not valid: see errors."),
-            errors=errors,
-        )
+        raise invalid(env, errors)
     lines = []
     for line in data.lines:
         values = {"product_id": line.product_id, "product_uom_qty": line.quantity}
