@@ -55,10 +55,9 @@ class ReportCrmDigitalJustification(models.AbstractModel):
         number = self._crm_digital_number
         evidence["integration"] += [
             self.env._(
-                "REST API: %(operations)s operations under %(url)s, described "
-                "in OpenAPI 3.1; XML-RPC and JSON-RPC.",
+                "REST API: %(operations)s operations, described in OpenAPI "
+                "3.1, with signed webhooks; XML-RPC and JSON-RPC.",
                 operations=number(len(operations)),
-                url=endpoint.root_path,
             ),
             self.env._(
                 "Live REST API keys: %(keys)s, of %(users)s users; REST calls "

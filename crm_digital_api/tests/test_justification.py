@@ -22,7 +22,7 @@ class TestJustification(ApiCase):
             "report.crm_digital.report_justification"
         ]._crm_digital_evidence(self.env.company)["integration"]
         text = "\n".join(lines)
-        self.assertRegex(text, r"REST API: \d+ operations under /crm_digital/api/v1")
+        self.assertRegex(text, r"REST API: \d+ operations, described in OpenAPI 3.1")
         self.assertIn("Live REST API keys: 2, of 2 users", text)
         self.assertIn("REST calls in the last 30 days: 3.", text)
         self.assertIn("Active webhooks: 1;", text)
