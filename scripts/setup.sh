@@ -50,6 +50,9 @@ setup_system() {
     fi
     need+="$(missing_debs libpq-dev libldap2-dev libsasl2-dev)"
     command -v wkhtmltopdf >/dev/null || need+="wkhtmltopdf "
+    # The README's integration examples run with curl and Node.js (fetch).
+    command -v curl >/dev/null || need+="curl "
+    command -v node >/dev/null || need+="nodejs "
     if ! chromium_bin >/dev/null; then
         need+="chromium "
     fi
