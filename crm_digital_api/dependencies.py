@@ -11,7 +11,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from odoo.api import Environment
 
-from odoo.addons.fastapi.dependencies import odoo_env
+from odoo.addons.fastapi.context import odoo_env_ctx
 
 from .problems import ApiProblem, Replay
 
@@ -49,14 +49,19 @@ def _refused(env, detail):
     )
 
 
-def api_key(
+async def api_key(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-    env: Annotated[Environment, Depends(odoo_env)],
 ) -> ApiKey:
     """The live key of the request; 401 with one message whatever the reason
     (unknown, deleted, expired, of an archived user, of another scope), so a
-    refusal tells nothing about the keys there are. 429 past the rate limit."""
+    refusal tells nothing about the keys there are. 429 past the rate limit.
+
+    Asynchronous, as Scope below, on purpose: FastAPI runs a synchronous
+    dependency in a thread of its pool, a hop between threads per dependency
+    and request. These run on the request's own loop, one request at a time,
+    as the operation does in its thread: the environment is never shared."""
+    env = odoo_env_ctx.get()
     if not credentials:
         raise _refused(
             env,
@@ -69,7 +74,7 @@ def api_key(
     )
     if not found:
         raise _refused(env, env._("Invalid API key."))
-    key_id, uid, scopes = found
+    key_id, uid, scopes, lang = found
     limit = int(
         env["ir.config_parameter"]
         .sudo()
@@ -91,7 +96,8 @@ def api_key(
         )
     user_env = env(user=uid)
     if not request.headers.get("Accept-Language"):
-        user_env = user_env(context=dict(user_env.context, lang=user_env.user.lang))
+        # Read with the key: reading user.lang costs two queries a request.
+        user_env = user_env(context=dict(user_env.context, lang=lang or False))
     request.state.crm_digital_env = user_env
     return ApiKey(key_id, user_env, frozenset(scopes))
 
@@ -102,7 +108,7 @@ class Scope:
     def __init__(self, resource, access):
         self.code = f"{resource}:{access}"
 
-    def __call__(self, key: Annotated[ApiKey, Depends(api_key)]) -> Environment:
+    async def __call__(self, key: Annotated[ApiKey, Depends(api_key)]) -> Environment:
         if self.code not in key.scopes:
             env = key.env
             raise ApiProblem(

@@ -33,6 +33,9 @@ load_pg_env() {
 
 # Write an Odoo configuration file for database $1 to $2; $3 = "all" leaves
 # out Odoo's own demo data (the tests keep it: stock tests rely on it).
+# db_name alone serves that one database. No dbfilter: with one, Odoo lists
+# the server's databases, on a new PostgreSQL connection, for every request
+# without a session cookie (every REST call).
 write_odoo_conf() {
     local db="$1" conf="$2" without_demo="${3:-False}" src
     src="$(odoo_src)"
@@ -46,7 +49,6 @@ db_port = ${PGPORT:-False}
 db_user = ${PGUSER:-$(id -un)}
 db_password = ${PGPASSWORD:-False}
 db_name = $db
-dbfilter = ^$db\$
 list_db = False
 http_interface = $HTTP_HOST
 without_demo = $without_demo

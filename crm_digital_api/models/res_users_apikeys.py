@@ -47,19 +47,20 @@ class ResUsersApikeys(models.Model):
 
     @api.model
     def _crm_digital_api_key(self, key):
-        """(key id, user id, scope codes) of the live key of this API whose
-        value is `key`, else None. Read from the database on every call: a key
-        deleted or expired, or whose user is archived, is refused at once by
-        every worker. Keys of other scopes (XML-RPC keys among them) are
-        refused."""
+        """(key id, user id, scope codes, user's language) of the live key of
+        this API whose value is `key`, else None. Read from the database on
+        every call: a key deleted or expired, or whose user is archived, is
+        refused at once by every worker. Keys of other scopes (XML-RPC keys
+        among them) are refused."""
         if not key or len(key) > 128:
             return None
         self.env.cr.execute(
             SQL(
                 """
-                SELECT k.id, k.user_id, k.key, k.scope
+                SELECT k.id, k.user_id, k.key, k.scope, p.lang
                   FROM res_users_apikeys k
                   JOIN res_users u ON u.id = k.user_id
+                  JOIN res_partner p ON p.id = u.partner_id
                  WHERE u.active AND k.index = %s
                    AND (k.scope = %s OR k.scope LIKE %s)
                    AND (k.expiration_date IS NULL
@@ -70,9 +71,9 @@ class ResUsersApikeys(models.Model):
                 f"{SCOPE} %",
             )
         )
-        for key_id, user_id, stored, scope in self.env.cr.fetchall():
+        for key_id, user_id, stored, scope, lang in self.env.cr.fetchall():
             if _verify(key, stored):
-                return key_id, user_id, scope_codes(scope)
+                return key_id, user_id, scope_codes(scope), lang
         return None
 
     @api.model
