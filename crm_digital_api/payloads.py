@@ -1,34 +1,19 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """A record as a webhook delivery carries it: the same as the API answers."""
 
+from .routers.alerts import _alerts
 from .routers.customers import CUSTOMERS
 from .routers.customers import FIELD_NAMES as CUSTOMER_FIELDS
 from .routers.documents import _documents
 from .routers.leads import FIELD_NAMES as LEAD_FIELDS
 from .routers.leads import LEADS
 from .routers.quotations import _quotations
-from .schemas.common import ref
 from .schemas.customer import Customer
 from .schemas.lead import Lead
 
 
 def _json(model):
     return model.model_dump(mode="json") if model is not None else None
-
-
-def _alert(alert):
-    # The alerts addon's model, read by its fields' names.
-    return {
-        "id": alert.id,
-        "name": alert.name,
-        "kind": alert.kind,
-        "severity": alert.severity,
-        "raised_at": alert.date.isoformat() + "Z",
-        "customer": _json(ref(alert.partner_id)),
-        "opportunity": _json(ref(alert.lead_id)),
-        "quotation": _json(ref(alert.order_id)),
-        "user": _json(ref(alert.user_id)),
-    }
 
 
 def payload(record):
@@ -45,5 +30,5 @@ def payload(record):
             "record": {"model": record.res_model, "id": record.res_id},
         }
     if record._name == "crm.digital.alert":
-        return _alert(record)
+        return _json(_alerts(record)[0])
     return {"id": record.id, "name": record.display_name}

@@ -4,6 +4,9 @@ import time
 import xmlrpc.client
 
 import pytest
+import requests
+
+from conftest import URL, make_api_key
 
 ADDONS = [
     "crm_digital_api",
@@ -39,7 +42,7 @@ def _uninstall(admin, names):
 
 
 @pytest.mark.destructive
-def test_addons_uninstall_cleanly_and_leave_crm_working(admin):
+def test_addons_uninstall_cleanly_and_leave_crm_working(admin, company):
     # The addons that add rows to the customer history take them away when
     # uninstalled, whether their source tables stay (documents: dms stays) or
     # go (alerts), and the core's history goes on working.
@@ -65,8 +68,17 @@ def test_addons_uninstall_cleanly_and_leave_crm_working(admin):
     assert _history_kinds(admin, customer) == deal | {"alert", "document"}
     _uninstall(admin, ["crm_digital_documents"])
     assert _history_kinds(admin, customer) == deal | {"alert"}
+    key, _web = make_api_key(company["logins"]["manager"], ["alerts:read"], "gone")
     _uninstall(admin, ["crm_digital_alerts"])
     assert _history_kinds(admin, customer) == deal
+    # The API's alerts say why they are gone, and nothing else breaks.
+    alerts = requests.get(
+        f"{URL}/crm_digital/api/v1/alerts",
+        headers={"Authorization": f"Bearer {key}"},
+        timeout=60,
+    )
+    assert alerts.status_code == 404, alerts.text
+    assert alerts.json()["type"].endswith("/alerts-unavailable")
 
     ids = admin("ir.module.module", "search", [("name", "in", ADDONS)])
     assert len(ids) == len(ADDONS)

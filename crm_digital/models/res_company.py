@@ -95,3 +95,9 @@ class ResCompany(models.Model):
         serve (the API); None while no addon computes them (the reporting
         addon does)."""
         return None
+
+    def _crm_digital_alerts(self):
+        """The customer alerts (an empty recordset of their model), for
+        satellites to serve (the API); None while no addon raises them (the
+        alerts addon does)."""
+        return None

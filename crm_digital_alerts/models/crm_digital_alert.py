@@ -2,6 +2,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import html_escape
 from odoo.tools.misc import format_date
 
@@ -12,6 +13,7 @@ KINDS = [
     ("inactive", "Customer Gone Inactive"),
 ]
 SEVERITIES = [("info", "Information"), ("warning", "Warning"), ("danger", "Urgent")]
+RANK = {code: rank for rank, (code, _label) in enumerate(SEVERITIES)}
 SEVERITY = {
     "stuck": "danger",
     "quotation_expiring": "warning",
@@ -56,6 +58,56 @@ class CrmDigitalAlert(models.Model):
     user_id = fields.Many2one("res.users", "Alerted User", index=True)
     team_id = fields.Many2one("crm.team", "Sales Team")
     company_id = fields.Many2one("res.company")
+    acknowledged_by_id = fields.Many2one(
+        "res.users",
+        "Seen By",
+        readonly=True,
+        help="Who marked the alert as seen: it no longer counts in the badges "
+        "of the opportunity and the customer, unless it grows more urgent.",
+    )
+    date_acknowledged = fields.Datetime("Seen On", readonly=True)
+    can_acknowledge = fields.Boolean(
+        "Can Be Marked as Seen", compute="_compute_can_acknowledge"
+    )
+
+    @api.depends("active", "acknowledged_by_id", "user_id", "team_id.user_id")
+    @api.depends_context("uid")
+    def _compute_can_acknowledge(self):
+        for alert in self:
+            alert.can_acknowledge = (
+                not alert.acknowledged_by_id and alert._may_acknowledge()
+            )
+
+    def _may_acknowledge(self):
+        """The person alerted, the leader of the alert's team and the sales
+        managers may mark an open alert as seen."""
+        user = self.env.user
+        return self.active and (
+            self.user_id == user
+            or self.team_id.user_id == user
+            or user.has_group("sales_team.group_sale_manager")
+        )
+
+    def action_acknowledge(self):
+        """Mark the alerts as seen by the current user (those already seen
+        keep who saw them first)."""
+        self.check_access("read")
+        refused = self.filtered(lambda alert: not alert._may_acknowledge())
+        if refused:
+            raise AccessError(
+                self.env._(
+                    "Only the person alerted, the leader of its team or a sales "
+                    "manager may mark an open alert as seen: %(alerts)s",
+                    alerts=", ".join(refused.mapped("name")),
+                )
+            )
+        self.filtered(lambda alert: not alert.acknowledged_by_id).sudo().write(
+            {
+                "acknowledged_by_id": self.env.uid,
+                "date_acknowledged": fields.Datetime.now(),
+            }
+        )
+        return True
 
     def _key(self):
         return (self.kind, *(self[name].id for name in KEY_FIELDS))
@@ -78,6 +130,9 @@ class CrmDigitalAlert(models.Model):
                     for name in ("severity", "name")
                     if alert[name] != due[key][name]
                 }
+                # Seen while a warning, it must be seen again once urgent.
+                if RANK[due[key]["severity"]] > RANK[alert.severity]:
+                    changed.update(acknowledged_by_id=False, date_acknowledged=False)
                 if changed:
                     alert.write(changed)
             else:

@@ -6,13 +6,17 @@ class CrmLead(models.Model):
     _inherit = "crm.lead"
 
     crm_digital_alert_count = fields.Integer(
-        "Open Alerts", compute="_compute_crm_digital_alert_count"
+        "Open Alerts",
+        compute="_compute_crm_digital_alert_count",
+        help="Open alerts nobody has marked as seen yet.",
     )
 
     def _compute_crm_digital_alert_count(self):
         counts = dict(
             self.env["crm.digital.alert"]._read_group(
-                [("lead_id", "in", self.ids)], ["lead_id"], ["__count"]
+                [("lead_id", "in", self.ids), ("acknowledged_by_id", "=", False)],
+                ["lead_id"],
+                ["__count"],
             )
         )
         for lead in self:

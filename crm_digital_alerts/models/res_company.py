@@ -49,3 +49,6 @@ class ResCompany(models.Model):
                 raise ValidationError(
                     self.env._("Alert days: give 0 (no alert) or more.")
                 )
+
+    def _crm_digital_alerts(self):
+        return self.env["crm.digital.alert"]

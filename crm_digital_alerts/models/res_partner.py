@@ -6,13 +6,18 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     crm_digital_alert_count = fields.Integer(
-        "Open Alerts", compute="_compute_crm_digital_alert_count"
+        "Open Alerts",
+        compute="_compute_crm_digital_alert_count",
+        help="Open alerts nobody has marked as seen yet.",
     )
 
     def _compute_crm_digital_alert_count(self):
         counts = dict(
             self.env["crm.digital.alert"]._read_group(
-                [("partner_id", "in", self.commercial_partner_id.ids)],
+                [
+                    ("partner_id", "in", self.commercial_partner_id.ids),
+                    ("acknowledged_by_id", "=", False),
+                ],
                 ["partner_id"],
                 ["__count"],
             )

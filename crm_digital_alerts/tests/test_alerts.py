@@ -5,7 +5,7 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, fields
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
 from .common import AlertsCommon
@@ -142,6 +142,42 @@ class TestAlerts(AlertsCommon):
         self.assertEqual(seen_by(self.user_salesperson_other), self.lead_other)
         self.assertEqual(seen_by(self.user_leader), self.lead_own)
         self.assertEqual(seen_by(self.user_manager), self.lead_own | self.lead_other)
+
+    def test_the_person_alerted_marks_an_alert_seen_until_it_grows_urgent(self):
+        self._stick(self.lead_own, 12)
+        (alert,) = self._check()
+        lead = self.lead_own.with_user(self.user_salesperson)
+        self.assertEqual(lead.crm_digital_alert_count, 1)
+        # A colleague who sees the deal's alert may not mark it for its owner.
+        colleague = alert.with_user(self.user_salesperson_other)
+        with self.assertRaises(AccessError):
+            colleague.action_acknowledge()
+        mine = alert.with_user(self.user_salesperson)
+        self.assertTrue(mine.can_acknowledge)
+        mine.action_acknowledge()
+        self.env.invalidate_all()
+        self.assertEqual(alert.acknowledged_by_id, self.user_salesperson)
+        self.assertTrue(alert.date_acknowledged)
+        self.assertFalse(mine.can_acknowledge)
+        self.assertEqual(lead.crm_digital_alert_count, 0)
+        self.assertEqual(
+            self.customer.with_user(self.user_salesperson).crm_digital_alert_count, 0
+        )
+        # Its team leader marking it again keeps who saw it first.
+        alert.with_user(self.user_leader).action_acknowledge()
+        self.assertEqual(alert.acknowledged_by_id, self.user_salesperson)
+        # Twice the stage's limit makes it urgent: it counts again.
+        self._stick(self.lead_own, 21)
+        self._check()
+        self.assertEqual(alert.severity, "danger")
+        self.assertFalse(alert.acknowledged_by_id)
+        self.assertEqual(lead.crm_digital_alert_count, 1)
+        # A closed alert is past marking.
+        self.lead_own.action_set_lost()
+        self._check()
+        self.assertFalse(alert.active)
+        with self.assertRaises(AccessError):
+            alert.with_user(self.user_manager).action_acknowledge()
 
     def test_quotations_and_renewals_alert_the_days_set(self):
         today = fields.Date.today()

@@ -3,6 +3,7 @@ from odoo import fields, models
 
 from ..problems import Problem
 from ..routers.activities import router as activities_router
+from ..routers.alerts import router as alerts_router
 from ..routers.customers import router as customers_router
 from ..routers.docs import router as docs_router
 from ..routers.documents import router as documents_router
@@ -45,6 +46,7 @@ class FastapiEndpoint(models.Model):
                 quotations_router,
                 documents_router,
                 kpis_router,
+                alerts_router,
                 webhooks_router,
                 docs_router,
             ]
@@ -72,6 +74,16 @@ class FastapiEndpoint(models.Model):
                 },
             )
         return params
+
+    def _get_app_dependencies_overrides(self):
+        # With any override, FastAPI analyses every dependency of the
+        # operation again on each request (pydantic schemas included): a few
+        # ms a call. The endpoint's company and id, which OCA's overrides give,
+        # serve no operation here: each key acts as its user, in their
+        # companies.
+        if self.app == "crm_digital":
+            return {}
+        return super()._get_app_dependencies_overrides()
 
     def _get_app(self):
         app = super()._get_app()
