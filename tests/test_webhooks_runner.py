@@ -62,6 +62,13 @@ def test_a_lead_created_over_rest_reaches_the_receiver_signed(admin, company, re
     admin(
         "ir.config_parameter", "set_param", "crm_digital_api.webhook_retry_seconds", "1"
     )
+    # The receiver listens on this machine: a host the consultant allows.
+    admin(
+        "ir.config_parameter",
+        "set_param",
+        "crm_digital_api.webhook_internal_hosts",
+        "127.0.0.1",
+    )
     key, _web = make_api_key(
         company["logins"]["salesperson"],
         ["webhooks:write", "leads:write"],

@@ -6,7 +6,10 @@ from urllib.parse import urlsplit
 from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
+from ..addresses import parse_allowed, refused_address
+
 PAUSE_AFTER = timedelta(days=1)
+INTERNAL_HOSTS = "crm_digital_api.webhook_internal_hosts"
 
 
 class CrmDigitalWebhook(models.Model):
@@ -26,7 +29,7 @@ class CrmDigitalWebhook(models.Model):
         required=True,
         tracking=True,
         help="Where each event is POSTed, as JSON (https, or http inside the "
-        "company's network).",
+        "company's network, whose hosts the consultant allows in Settings).",
     )
     event_ids = fields.Many2many(
         "crm.digital.webhook.event", string="Events", required=True
@@ -75,6 +78,26 @@ class CrmDigitalWebhook(models.Model):
                         url=webhook.url,
                     )
                 )
+            refused = webhook._refused_address()
+            if refused:
+                raise ValidationError(webhook._refused_message(refused))
+
+    def _refused_address(self):
+        """The address inside the network that the URL reaches and that the
+        consultant did not allow, else None; resolved anew on each call (a
+        name may point elsewhere by the time of a delivery)."""
+        allowed = self.env["ir.config_parameter"].sudo().get_param(INTERNAL_HOSTS)
+        return refused_address(self.url, parse_allowed(allowed))
+
+    def _refused_message(self, address):
+        return self.env._(
+            "The webhook URL %(url)s reaches %(address)s, inside a network: "
+            "webhooks are sent only to public addresses, and to the hosts of "
+            "the company's network allowed in Settings > CRM Digital > "
+            "Integrations.",
+            url=self.url,
+            address=address,
+        )
 
     @api.model
     @tools.ormcache("self.env.company.id")

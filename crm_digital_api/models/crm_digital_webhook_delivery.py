@@ -128,28 +128,13 @@ class CrmDigitalWebhookDelivery(models.Model):
                 }
             )
             return "Not readable by the owner."
-        timestamp = int(time.time())
         started = time.monotonic()
-        status, error = 0, False
-        try:
-            response = requests.post(
-                webhook.url,
-                data=body,
-                timeout=TIMEOUT,
-                allow_redirects=False,
-                headers={
-                    "Content-Type": "application/json",
-                    "User-Agent": USER_AGENT,
-                    "X-CRM-Digital-Event": self.event,
-                    "X-CRM-Digital-Delivery": self.uuid,
-                    HEADER: sign(webhook.sudo().secret, timestamp, body),
-                },
-            )
-            status = response.status_code
-            if not 200 <= status < 300:
-                error = response.text[:1000] or response.reason
-        except requests.RequestException as exc:
-            error = str(exc)[:1000]
+        # Checked again at each delivery: a name may point inside by now.
+        refused = webhook._refused_address()
+        if refused:
+            status, error = 0, webhook._refused_message(refused)
+        else:
+            status, error = self._post(webhook, body)
         now = fields.Datetime.now()
         self.write(
             {
@@ -171,6 +156,28 @@ class CrmDigitalWebhookDelivery(models.Model):
         wait = self._wait()
         self._enqueue(eta=wait)
         return f"HTTP {status or '-'}: {error}; next attempt in {wait} s."
+
+    def _post(self, webhook, body):
+        """(HTTP status, error) of sending `body` to the webhook, signed."""
+        try:
+            response = requests.post(
+                webhook.url,
+                data=body,
+                timeout=TIMEOUT,
+                allow_redirects=False,
+                headers={
+                    "Content-Type": "application/json",
+                    "User-Agent": USER_AGENT,
+                    "X-CRM-Digital-Event": self.event,
+                    "X-CRM-Digital-Delivery": self.uuid,
+                    HEADER: sign(webhook.sudo().secret, int(time.time()), body),
+                },
+            )
+        except requests.RequestException as exc:
+            return 0, str(exc)[:1000]
+        if not 200 <= response.status_code < 300:
+            return response.status_code, response.text[:1000] or response.reason
+        return response.status_code, False
 
     def _wait(self):
         """Seconds before the next attempt: doubling from the configured first

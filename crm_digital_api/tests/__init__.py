@@ -5,4 +5,5 @@ from . import test_justification
 from . import test_lead_bulk
 from . import test_leads
 from . import test_quotations_documents
+from . import test_webhook_addresses
 from . import test_webhooks

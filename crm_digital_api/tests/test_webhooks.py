@@ -8,6 +8,7 @@ from odoo.tests import tagged
 
 from odoo.addons.queue_job.job import Job
 
+from ..models.crm_digital_webhook import INTERNAL_HOSTS
 from ..signature import sign, verify
 from .common import ApiCase
 from .receiver import Receiver
@@ -18,6 +19,12 @@ class TestWebhooks(ApiCase):
     """Events reach the subscribed system signed, after the change, in the
     background; a failing receiver is retried and, after a day, paused, and
     never costs the user their change."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # The test receivers listen on this machine, inside its network.
+        cls.env["ir.config_parameter"].set_param(INTERNAL_HOSTS, "127.0.0.1")
 
     def jobs(self):
         return self.env["queue.job"].search(
@@ -192,6 +199,36 @@ class TestWebhooks(ApiCase):
             self.perform_jobs()
         self.assertEqual(delivery.state, "done")
         self.assertEqual(len(receiver.received), 1)
+
+    def test_webhooks_reach_inside_the_network_only_where_allowed(self):
+        refused = self.call(
+            "POST",
+            "/webhooks",
+            self.key,
+            {
+                "name": "Metadatos",
+                "url": "http://169.254.169.254/latest/meta-data/",
+                "events": ["lead.created"],
+            },
+        )
+        problem = self.assertProblem(refused, 422, "rejected")
+        self.assertIn("169.254.169.254", problem["detail"])
+        self.assertIn("Settings > CRM Digital > Integrations", problem["detail"])
+        self.assertFalse(self.env["crm.digital.webhook"].search([]))
+        # Allowed when made; no longer by its first delivery: nothing is sent.
+        with Receiver() as receiver:
+            webhook = self.env["crm.digital.webhook"].browse(
+                self._subscribe(receiver.url, ["lead.created"])["id"]
+            )
+            self.env["ir.config_parameter"].set_param(INTERNAL_HOSTS, "10.0.0.0/8")
+            self.env["crm.lead"].with_user(self.salesperson).create(
+                {"name": "Pedido almacén"}
+            )
+            self.perform_jobs()
+        self.assertFalse(receiver.received)
+        delivery = webhook.delivery_ids
+        self.assertEqual((delivery.state, delivery.status_code), ("pending", 0))
+        self.assertIn("127.0.0.1", delivery.error)
 
     def test_deliveries_hold_only_what_the_owner_may_read(self):
         with Receiver() as receiver:
