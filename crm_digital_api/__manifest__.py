@@ -3,7 +3,7 @@
     "name": "CRM Digital API",
     "summary": "REST API (FastAPI, scoped API keys) to integrate other systems "
     "with CRM Digital",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.1.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-digital/crm_digital",
     "author": "crm_digital",

@@ -199,9 +199,12 @@ class ApiRoute(APIRoute):
                 problem = as_problem(exc, env)
                 if problem is None:
                     raise
-                # Nothing of a refused operation stays (the rate count runs
-                # on a cursor of its own).
+                # Nothing of a refused operation stays, but that it was asked
+                # (past the rate limit, not even that).
                 env.cr.rollback()
+                key_id = getattr(request.state, "crm_digital_key_id", None)
+                if key_id and problem.status != 429:
+                    env["crm.digital.api.request"].sudo()._record(key_id)
                 _logger.info(
                     "API %s %s: %s %s",
                     request.method,

@@ -1,5 +1,5 @@
 from . import crm_digital_api_idempotency
-from . import crm_digital_api_rate
+from . import crm_digital_api_request
 from . import crm_digital_api_scope
 from . import crm_digital_api_usage
 from . import crm_digital_event

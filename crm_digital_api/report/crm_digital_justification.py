@@ -34,12 +34,7 @@ class ReportCrmDigitalJustification(models.AbstractModel):
             )
         )
         keys, users = self.env.cr.fetchone()
-        calls = sum(
-            self.env["crm.digital.api.usage"]
-            .sudo()
-            .search([("day", ">=", since)])
-            .mapped("calls")
-        )
+        calls = self.env["crm.digital.api.request"].sudo()._calls_since(since)
         webhooks = self.env["crm.digital.webhook"].sudo()
         delivered = (
             self.env["crm.digital.webhook.delivery"]

@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import datetime, timedelta
 
+from odoo import fields
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -123,6 +124,30 @@ class TestApiKey(ApiCase):
         self.assertTrue(1 <= int(response.headers["Retry-After"]) <= 60)
         # Counted per key.
         self.assertEqual(self.call("GET", "/me", self.manager_key).status_code, 200)
+
+    def test_refused_requests_count_and_are_summed_per_day(self):
+        key = self.make_key(self.salesperson, ["leads:read"], name="contable")
+        key_id = (
+            self.env["res.users.apikeys"]
+            .search([("user_id", "=", self.salesperson.id), ("name", "=", "contable")])
+            .id
+        )
+        self.assertProblem(
+            self.call("GET", "/customers", key), 403, "insufficient-scope"
+        )
+        self.assertEqual(self.call("GET", "/me", key).status_code, 200)
+        Requests = self.env["crm.digital.api.request"]
+        requests = Requests.search([("key_id", "=", key_id)])
+        self.assertEqual(len(requests), 2)
+        # The daily clean-up sums past minutes into their day, and the
+        # justification counts them wherever they are.
+        self.assertEqual(Requests._calls_since(fields.Date.today()), 2)
+        requests.date = fields.Datetime.now() - timedelta(minutes=2)
+        Requests._gc_requests()
+        self.assertFalse(requests.exists())
+        usage = self.env["crm.digital.api.usage"].search([("key_id", "=", key_id)])
+        self.assertEqual(usage.calls, 2)
+        self.assertEqual(Requests._calls_since(fields.Date.today()), 2)
 
     def test_body_over_the_limit_answers_413(self):
         self.env["ir.config_parameter"].set_param("crm_digital_api.max_body_mb", 1)
