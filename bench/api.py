@@ -345,8 +345,12 @@ def main():
         return response
 
     def rpc_create(n):
+        # A lead, as the REST path creates (without type, a sales manager's
+        # create would make an opportunity).
         jsonrpc(
-            "crm.lead", "create", [{"name": f"RPC {n}", "email_from": f"r{n}@x.es"}]
+            "crm.lead",
+            "create",
+            [{"name": f"RPC {n}", "email_from": f"r{n}@x.es", "type": "lead"}],
         )
 
     def rest_create(n):

@@ -75,6 +75,15 @@ class FastapiEndpoint(models.Model):
             )
         return params
 
+    def _get_routing_info(self):
+        routing = super()._get_routing_info()
+        if self.app == "crm_digital":
+            # Each request is authenticated by its API key (dependencies.py):
+            # Odoo's look-up of its public user, a query a request, serves
+            # nothing here.
+            routing["auth"] = "none"
+        return routing
+
     def _get_app_dependencies_overrides(self):
         # With any override, FastAPI analyses every dependency of the
         # operation again on each request (pydantic schemas included): a few
