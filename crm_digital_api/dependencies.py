@@ -80,7 +80,7 @@ async def api_key(
         .sudo()
         .get_param("crm_digital_api.rate_limit", DEFAULT_RATE_LIMIT)
     )
-    hits, left = env["crm.digital.api.request"].sudo()._record(key_id)
+    hits, left = env["crm.digital.api.request"].sudo()._record(key_id, limit)
     request.state.crm_digital_key_id = key_id
     if limit > 0 and hits > limit:
         raise ApiProblem(

@@ -24,9 +24,10 @@ class CrmDigitalApiRequest(models.Model):
         )
 
     @api.model
-    def _record(self, key_id):
+    def _record(self, key_id, limit=0):
         """Record a request of the key; return the key's requests in this
-        minute (this one included) and the seconds left in it."""
+        minute (this one included), counted up to just past `limit` (none
+        without a limit: nothing reads them), and the seconds left in it."""
         self.env.cr.execute(
             SQL(
                 """
@@ -34,13 +35,16 @@ class CrmDigitalApiRequest(models.Model):
                     INSERT INTO crm_digital_api_request (key_id, date)
                     VALUES (%(key)s, now() at time zone 'utc')
                 )
-                SELECT count(*) + 1,
-                       60 - extract(second from now() at time zone 'utc')
-                  FROM crm_digital_api_request
-                 WHERE key_id = %(key)s
-                   AND date >= date_trunc('minute', now() at time zone 'utc')
+                SELECT (SELECT count(*) FROM (
+                           SELECT 1 FROM crm_digital_api_request
+                            WHERE key_id = %(key)s
+                              AND date >= date_trunc('minute', %(now)s)
+                            LIMIT %(limit)s) AS seen) + 1,
+                       60 - extract(second from %(now)s)
                 """,
                 key=key_id,
+                limit=max(limit, 0),
+                now=SQL("now() at time zone 'utc'"),
             )
         )
         hits, left = self.env.cr.fetchone()
