@@ -1,6 +1,6 @@
 # The two commands a newcomer needs: 'make run' and 'make test'.
 # ADDON=<name> limits 'make test' to one addon (ADDON=tests: the black-box suite).
-.PHONY: setup run test lint stop clean
+.PHONY: setup run test test-stock lint stop clean
 
 setup:
 	bash scripts/setup.sh
@@ -10,6 +10,9 @@ run:
 
 test:
 	bash scripts/test.sh
+
+test-stock:
+	bash scripts/test_stock.sh
 
 lint:
 	bash scripts/lint.sh

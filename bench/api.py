@@ -41,7 +41,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import requests
-from odoo_install import install
+from odoo_install import install, start_server
+from odoo_install import jsonrpc as odoo_rpc
 
 REPO = Path(__file__).resolve().parents[1]
 DB = "crm_digital_bench_api"
@@ -82,14 +83,6 @@ def odoo_conf():
     script = f'. "{REPO}/scripts/common.sh"; load_pg_env; write_odoo_conf {DB} "{conf}"'
     subprocess.run(["bash", "-c", script], check=True)
     return conf
-
-
-def odoo_src():
-    return os.environ.get("ODOO_SRC") or (
-        Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-        / "crm-digital"
-        / "odoo-18.0"
-    )
 
 
 def prepare(conf, leads):
@@ -166,38 +159,6 @@ def prepare(conf, leads):
             cr.execute("ANALYZE crm_lead")
         cr.commit()
     return key
-
-
-def start_server(conf):
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            f"{odoo_src()}/odoo-bin",
-            "-c",
-            str(conf),
-            "-d",
-            DB,
-            "--http-port",
-            str(PORT),
-            "--gevent-port",
-            str(PORT + 1),
-            "--workers",
-            "2",
-            "--max-cron-threads",
-            "0",
-            "--log-level=warn",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for _ in range(120):
-        try:
-            requests.get(f"http://127.0.0.1:{PORT}/web/login", timeout=2)
-            return server
-        except requests.RequestException:
-            time.sleep(1)
-    server.kill()
-    raise SystemExit("The server did not start")
 
 
 def timed(call, seconds, clients):
@@ -297,7 +258,7 @@ def main():
     args = parser.parse_args()
     conf = odoo_conf()
     key = prepare(conf, args.leads)
-    server = start_server(conf)
+    server = start_server(conf, DB, PORT)
     url = f"http://127.0.0.1:{PORT}"
     session = requests.Session()
     session.mount("http://", requests.adapters.HTTPAdapter(pool_maxsize=args.clients))
@@ -316,22 +277,7 @@ def main():
     ).json()["result"]
     auth = {"Authorization": f"Bearer {key}"}
 
-    def jsonrpc(model, method, args, kwargs=None):
-        answer = session.post(
-            f"{url}/jsonrpc",
-            json={
-                "jsonrpc": "2.0",
-                "method": "call",
-                "params": {
-                    "service": "object",
-                    "method": "execute_kw",
-                    "args": [DB, uid, LOGIN, model, method, args, kwargs or {}],
-                },
-            },
-            timeout=120,
-        ).json()
-        assert "error" not in answer, answer
-        return answer["result"]
+    jsonrpc = odoo_rpc(session, url, DB, uid, LOGIN)
 
     def rest(method, path, **kwargs):
         kwargs.setdefault("headers", auth)

@@ -59,7 +59,14 @@ def _refresh_customers(env):
 
 def uninstall_hook(env):
     """The Kit Digital stages stay with their opportunities: only their
-    link to this module goes. The task rules' automated actions go."""
+    link to this module goes. The task rules' automated actions go, and so do
+    the assignment rules' turn sequences (Odoo drops only the tables)."""
+    env.cr.execute(
+        r"""SELECT relname FROM pg_class WHERE relkind = 'S'
+            AND relname LIKE 'crm\_digital\_assignment\_rule\_%\_turn'"""
+    )
+    for (name,) in env.cr.fetchall():
+        env.cr.execute(SQL("DROP SEQUENCE IF EXISTS %s", SQL.identifier(name)))
     rules = env["crm.digital.task.rule"].with_context(active_test=False)
     rules.search([("automation_id", "!=", False)]).automation_id.unlink()
     env["ir.model.data"].search(

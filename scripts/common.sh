@@ -60,5 +60,17 @@ channels = root:2,root.webhooks:1
 CONF
 }
 
+# Tests run one at a time on a machine (they share their ports and the cores):
+# re-runs the calling script ($1, with its arguments) under a lock, once set
+# up and with the database server's settings loaded.
+run_tests_once() {
+    if [ -z "${CRM_DIGITAL_TEST_LOCKED:-}" ]; then
+        export CRM_DIGITAL_TEST_LOCKED=1
+        exec flock "${TMPDIR:-/tmp}/crm-odoo-tests.lock" bash "$@"
+    fi
+    bash "$REPO/scripts/setup.sh"
+    load_pg_env
+}
+
 # Odoo's own launcher (the editable install's console script cannot import odoo.cli).
 odoo_bin() { "$VENV/bin/python" "$(odoo_src)/odoo-bin" "$@"; }

@@ -83,7 +83,7 @@ setup_venv() {
     local src stamp want py
     src="$(odoo_src)"
     stamp="$VENV/.crm_digital_stamp"
-    want="$(cat "$src/requirements.txt" "$REPO/requirements.txt" "$REPO/constraints.txt" "$0" | sha1sum | cut -c1-40) $src"
+    want="$(cat "$src/requirements.txt" "$REPO/requirements.txt" "$REPO/requirements-lint.txt" "$REPO/constraints.txt" "$0" | sha1sum | cut -c1-40) $src"
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
         return
     fi

@@ -6,14 +6,7 @@
 # shellcheck source=scripts/common.sh
 . "$(dirname "$0")/common.sh"
 
-# One run at a time on a machine: runs share their ports and the cores.
-if [ -z "${CRM_DIGITAL_TEST_LOCKED:-}" ]; then
-    export CRM_DIGITAL_TEST_LOCKED=1
-    exec flock "${TMPDIR:-/tmp}/crm-odoo-tests.lock" bash "$0" "$@"
-fi
-
-bash "$REPO/scripts/setup.sh"
-load_pg_env
+run_tests_once "$0" "$@"
 
 ADDON="${ADDON:-}"
 DB="crm_digital_test_$$"

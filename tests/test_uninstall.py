@@ -3,10 +3,11 @@ import base64
 import time
 import xmlrpc.client
 
+import psycopg2
 import pytest
 import requests
 
-from conftest import URL, make_api_key
+from conftest import DB, URL, make_api_key
 
 ADDONS = [
     "crm_digital_api",
@@ -25,6 +26,16 @@ def _history_kinds(admin, partner):
         fields=["kind"],
     )
     return {row["kind"] for row in rows}
+
+
+def _turn_sequences():
+    """The assignment rules' round-robin sequences in the database."""
+    with psycopg2.connect(dbname=DB) as conn, conn.cursor() as cr:
+        cr.execute(
+            r"""SELECT relname FROM pg_class WHERE relkind = 'S'
+                AND relname LIKE 'crm\_digital\_assignment\_rule\_%\_turn'"""
+        )
+        return [name for (name,) in cr.fetchall()]
 
 
 def _uninstall(admin, names):
@@ -63,6 +74,13 @@ def test_addons_uninstall_cleanly_and_leave_crm_working(admin, company):
             "res_id": customer,
         },
     )
+    team = admin("crm.team", "search", [], limit=1)[0]
+    rule = admin(
+        "crm.digital.assignment.rule",
+        "create",
+        {"name": "Reparto al desinstalar", "team_id": team},
+    )
+    assert f"crm_digital_assignment_rule_{rule}_turn" in _turn_sequences()
     deal = _history_kinds(admin, customer) - {"alert", "document"}
     assert deal & {"lead", "opportunity"}
     assert _history_kinds(admin, customer) == deal | {"alert", "document"}
@@ -93,6 +111,7 @@ def test_addons_uninstall_cleanly_and_leave_crm_working(admin, company):
     assert {row["name"]: row["state"] for row in states} == dict.fromkeys(
         ADDONS, "uninstalled"
     )
+    assert not _turn_sequences()
     assert not admin(
         "res.groups",
         "search",

@@ -3,7 +3,7 @@
 a rule's strategy gives it to. Plain Python over plain values, so it is tested
 without a database and the model only gathers facts and writes results."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,22 @@ class LeadFacts:
     zip: str = ""
     expected_revenue: float = 0.0
 
+    @classmethod
+    def from_values(cls, lead_id, values):
+        """The facts in a lead's values as read(load=None) gives them, or as
+        create() takes them: ids (or False) of related records, tag ids."""
+        return cls(
+            id=lead_id,
+            **{name: values.get(name) or False for name in RELATED_FACTS},
+            tag_ids=frozenset(values.get("tag_ids") or ()),
+            zip=values.get("zip") or "",
+            expected_revenue=values.get("expected_revenue") or 0.0,
+        )
+
+
+# The lead fields rules look at; the related records' ones by their ids.
+FACT_FIELDS = tuple(fact.name for fact in fields(LeadFacts) if fact.name != "id")
+RELATED_FACTS = tuple(name for name in FACT_FIELDS if name.endswith("_id"))
 
 # A free domain not judged yet: the lead is still being created, and only the
 # database can evaluate a domain.

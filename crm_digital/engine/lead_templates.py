@@ -288,12 +288,6 @@ TEMPLATES = {
 }
 
 
-def template_mapping(code, header):
-    """{column name as in ``header``: target key} for the columns of template
-    ``code`` the file has, in template order (see :func:`match_columns`)."""
-    return match_columns(TEMPLATES[code]["columns"].items(), header)
-
-
 def match_columns(columns, header):
     """{column name as in ``header``: target key} for the (column name,
     target key) pairs of ``columns`` whose column the file has, in ``columns``
@@ -307,13 +301,11 @@ def match_columns(columns, header):
     }
 
 
-def guess_template(header, templates=None):
+def guess_template(header, templates):
     """The template sharing the most columns with ``header``, or None when
     none shares enough to be a likely match: 3 columns, or all of a file with
     fewer. ``templates`` are (key, [(column, target)]) in order of preference
-    (the first wins a tie); by default the ready ones, by code."""
-    if templates is None:
-        templates = ((code, t["columns"].items()) for code, t in TEMPLATES.items())
+    (the first wins a tie)."""
     best, best_score = None, 0
     for key, columns in templates:
         score = len(match_columns(columns, header))

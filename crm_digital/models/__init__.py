@@ -8,6 +8,8 @@ from . import crm_digital_lead_import
 from . import crm_digital_lead_import_column
 from . import crm_digital_lead_import_progress
 from . import crm_lead
+from . import crm_lead_assignment
+from . import crm_lead_quotation
 from . import crm_lead_bulk
 from . import crm_lead_limits
 from . import crm_stage
@@ -23,3 +25,4 @@ from . import crm_digital_task_rule
 from . import crm_digital_customer_event
 from . import res_users
 from . import ir_actions_server
+from . import base_automation

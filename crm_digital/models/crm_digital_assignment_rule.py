@@ -1,6 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from ast import literal_eval
 
+import psycopg2
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.osv import expression
@@ -130,9 +132,19 @@ class CrmDigitalAssignmentRule(models.Model):
     @api.constrains("domain")
     def _check_domain(self):
         for rule in self:
+            # What a malformed text, an unknown field or operator, or a value
+            # of the wrong type raises; anything else is a real error.
             try:
-                self.env["crm.lead"].search_count(rule._domain(), limit=1)
-            except Exception as error:
+                with self.env.cr.savepoint():
+                    self.env["crm.lead"].search_count(rule._domain(), limit=1)
+            except (
+                SyntaxError,
+                ValueError,
+                TypeError,
+                KeyError,
+                psycopg2.DataError,
+                psycopg2.ProgrammingError,
+            ) as error:
                 raise ValidationError(
                     self.env._(
                         "Rule %(rule)s: the other conditions are not a valid "

@@ -14,6 +14,23 @@ KINDS = [
     ("activity_done", "Activity Done"),
 ]
 
+# What each source of the view gives, after its row's id, with its type: a
+# source's NULL takes it, whichever source comes first.
+COLUMNS = {
+    "date": "timestamp",
+    "kind": "varchar",
+    "name": "jsonb",
+    "partner_id": "int",
+    "lead_id": "int",
+    "stage_id": "int",
+    "user_id": "int",
+    "team_id": "int",
+    "company_id": "int",
+    "amount": "numeric",
+    "res_model": "varchar",
+    "res_id": "int",
+}
+
 
 class CrmDigitalCustomerEvent(models.Model):
     """A customer's history: one row per thing that happened with the
@@ -44,20 +61,18 @@ class CrmDigitalCustomerEvent(models.Model):
     )
 
     def _crm_digital_event_queries(self):
-        """SELECTs of the view, each giving id, date, kind, name, partner_id,
-        lead_id, stage_id, user_id, team_id, company_id, amount, res_model,
-        res_id. Ids are the source's id times 64 plus a number of its own:
-        1 to 15 here, 16 to 63 for other addons."""
-        return [
-            SQL(
-                """SELECT l.id * 64 + 1, l.create_date, l.type,
+        """The view's sources by name, for other addons to add to: SELECTs
+        each giving its source row's id, then the view's other COLUMNS."""
+        return {
+            "lead": SQL(
+                """SELECT l.id, l.create_date, l.type,
                     jsonb_build_object('en_US', l.name), p.commercial_partner_id,
                     l.id, NULL::int, l.user_id,
                     l.team_id, l.company_id, l.expected_revenue, 'crm.lead', l.id
                 FROM crm_lead l JOIN res_partner p ON p.id = l.partner_id"""
             ),
-            SQL(
-                """SELECT h.id * 64 + 2, h.date_entered, 'stage',
+            "stage": SQL(
+                """SELECT h.id, h.date_entered, 'stage',
                     jsonb_build_object('en_US', l.name), p.commercial_partner_id,
                     l.id, h.stage_id, l.user_id,
                     l.team_id, l.company_id, NULL, 'crm.lead', l.id
@@ -66,8 +81,8 @@ class CrmDigitalCustomerEvent(models.Model):
                 JOIN res_partner p ON p.id = l.partner_id
                 WHERE h.previous_stage_id IS NOT NULL"""
             ),
-            SQL(
-                """SELECT l.id * 64 + 3, COALESCE(l.date_closed, l.write_date),
+            "outcome": SQL(
+                """SELECT l.id, COALESCE(l.date_closed, l.write_date),
                     l.crm_digital_outcome, jsonb_build_object('en_US', l.name),
                     p.commercial_partner_id, l.id, l.stage_id, l.user_id,
                     l.team_id, l.company_id,
@@ -75,16 +90,16 @@ class CrmDigitalCustomerEvent(models.Model):
                 FROM crm_lead l JOIN res_partner p ON p.id = l.partner_id
                 WHERE l.crm_digital_outcome IN ('won', 'cancelled')"""
             ),
-            SQL(
-                """SELECT o.id * 64 + 4, o.create_date, 'quotation',
+            "quotation": SQL(
+                """SELECT o.id, o.create_date, 'quotation',
                     jsonb_build_object('en_US', o.name), p.commercial_partner_id,
                     o.opportunity_id, NULL::int,
                     o.user_id, o.team_id, o.company_id, o.amount_total,
                     'sale.order', o.id
                 FROM sale_order o JOIN res_partner p ON p.id = o.partner_id"""
             ),
-            SQL(
-                """SELECT o.id * 64 + 5, o.date_order, 'order',
+            "order": SQL(
+                """SELECT o.id, o.date_order, 'order',
                     jsonb_build_object('en_US', o.name), p.commercial_partner_id,
                     o.opportunity_id, NULL::int,
                     o.user_id, o.team_id, o.company_id, o.amount_total,
@@ -92,8 +107,8 @@ class CrmDigitalCustomerEvent(models.Model):
                 FROM sale_order o JOIN res_partner p ON p.id = o.partner_id
                 WHERE o.state = 'sale'"""
             ),
-            SQL(
-                """SELECT a.id * 64 + 6, a.date_deadline::timestamp, 'activity',
+            "activity": SQL(
+                """SELECT a.id, a.date_deadline::timestamp, 'activity',
                     CASE WHEN a.summary <> ''
                         THEN jsonb_build_object('en_US', a.summary) ELSE t.name END,
                     p.commercial_partner_id, l.id, NULL::int, a.user_id,
@@ -103,8 +118,8 @@ class CrmDigitalCustomerEvent(models.Model):
                 JOIN res_partner p ON p.id = l.partner_id
                 LEFT JOIN mail_activity_type t ON t.id = a.activity_type_id"""
             ),
-            SQL(
-                """SELECT m.id * 64 + 7, m.date, 'activity_done',
+            "activity_done": SQL(
+                """SELECT m.id, m.date, 'activity_done',
                     t.name, p.commercial_partner_id, l.id, NULL::int, l.user_id,
                     l.team_id, l.company_id, NULL,
                     'crm.lead', l.id
@@ -113,17 +128,37 @@ class CrmDigitalCustomerEvent(models.Model):
                 JOIN res_partner p ON p.id = l.partner_id
                 JOIN mail_activity_type t ON t.id = m.mail_activity_type_id"""
             ),
-        ]
+        }
 
     def init(self):
+        # An event's id: its source row's id times 64 plus its source's slot.
+        # Slots follow the sources' names, so that no addon needs to know
+        # another's; installing one renumbers the events, which nothing keeps.
+        queries = sorted(self._crm_digital_event_queries().items())
+        if len(queries) > 63:
+            raise ValueError("The customer history holds 63 sources at most.")
+        columns = SQL(", ").join(SQL.identifier(column) for column in COLUMNS)
+        typed = SQL(", ").join(
+            SQL("%s::%s", SQL.identifier(column), SQL(kind))
+            for column, kind in COLUMNS.items()
+        )
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
             SQL(
-                """CREATE VIEW %s (id, date, kind, name, partner_id, lead_id,
-                    stage_id, user_id, team_id, company_id, amount, res_model,
-                    res_id) AS (%s)""",
+                "CREATE VIEW %s (id, %s) AS (%s)",
                 SQL.identifier(self._table),
-                SQL(" UNION ALL ").join(self._crm_digital_event_queries()),
+                columns,
+                SQL(" UNION ALL ").join(
+                    SQL(
+                        "SELECT source_id * 64 + %s, %s FROM (%s) AS source "
+                        "(source_id, %s)",
+                        slot,
+                        typed,
+                        query,
+                        columns,
+                    )
+                    for slot, (_name, query) in enumerate(queries, start=1)
+                ),
             )
         )
 

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import Command, api, fields, models
+from odoo import Command, api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 TRIGGERS = [
@@ -84,6 +84,7 @@ class CrmDigitalTaskRule(models.Model):
     def create(self, vals_list):
         rules = super().create(vals_list)
         rules._sync_automation()
+        self.env.registry.clear_cache()  # _by_automation
         return rules
 
     def write(self, vals):
@@ -95,7 +96,20 @@ class CrmDigitalTaskRule(models.Model):
         automations = self.automation_id
         result = super().unlink()
         automations.sudo().unlink()
+        self.env.registry.clear_cache()  # _by_automation
         return result
+
+    @api.model
+    @tools.ormcache()
+    def _by_automation(self):
+        """{automated action id: task rule id}: the action of a rule looks
+        its rule up each time it runs, once per lead."""
+        rules = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search_read([("automation_id", "!=", False)], ["automation_id"], load=None)
+        )
+        return {rule["automation_id"]: rule["id"] for rule in rules}
 
     def _sync_automation(self):
         for rule in self:

@@ -39,7 +39,8 @@ KNOWN_CREATE_MODULES = {
     "odoo.addons.base_automation.models.base_automation",
 }
 # Stored computes worked out here (for leads without customer); the scoring
-# ones with stock's own computation.
+# ones with stock's own computation. Those that only follow the customer keep
+# the given value (_crm_digital_customer_fields).
 COMPUTED_HERE = {
     "team_id",
     "stage_id",
@@ -61,26 +62,6 @@ COMPUTED_HERE = {
     "prorated_revenue",
     "recurring_revenue_prorated",
     "recurring_revenue_monthly_prorated",
-    # Taken from the partner, which these leads do not have: the given value.
-    "name",
-    "contact_name",
-    "partner_name",
-    "email_from",
-    "phone",
-    "mobile",
-    "function",
-    "website",
-    "title",
-    "lang_id",
-    "street",
-    "street2",
-    "zip",
-    "city",
-    "state_id",
-    "country_id",
-    "vat",
-    "industry_id",
-    "employee_band_id",
 }
 INSERT_PAGE = 1000
 
@@ -291,6 +272,20 @@ class CrmLead(models.Model):
             return bool
         return partial(field.convert_to_column_insert, record=self)
 
+    @api.model
+    def _crm_digital_customer_fields(self):
+        """Stored computes that only follow the customer (its name, address,
+        contact and identity): leads without one keep the value given."""
+        depends = self.pool.field_depends
+        return {
+            name
+            for name, field in self._fields.items()
+            if field.store
+            and field.compute
+            and depends[field]
+            and all(path.split(".")[0] == "partner_id" for path in depends[field])
+        }
+
     def _crm_digital_bulk_after(self, leads, rows):
         """What create() does once the rows exist."""
         given = list(dict.fromkeys(name for row in rows for name in row))
@@ -299,11 +294,12 @@ class CrmLead(models.Model):
         # the leads' own fields are all set, but those of unknown computes.
         with self.env.protecting(self._fields.values(), leads):
             leads.modified(given, create=True)
+        known = COMPUTED_HERE | self._crm_digital_customer_fields()
         for field in self._fields.values():
             if (
                 field.store
                 and field.compute
-                and field.name not in COMPUTED_HERE
+                and field.name not in known
                 and field.name not in given
             ):
                 self.env.add_to_compute(field, leads)

@@ -3,6 +3,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import fields, models
 
+from .base_automation import BATCH
+
 
 class IrActionsServer(models.Model):
     _inherit = "ir.actions.server"
@@ -17,6 +19,11 @@ class IrActionsServer(models.Model):
         ids = self._context.get("active_ids", self._context.get("active_id"))
         if not ids:
             return False
+        ids = [ids] if isinstance(ids, int) else ids
+        batch = self.env.context.get(BATCH)
+        if batch is not None:
+            batch.append((self, ids))  # planned by the automation, at once
+            return False
         values = {
             "note": self.activity_note or "",
             "activity_type_id": self.activity_type_id.id,
@@ -26,10 +33,17 @@ class IrActionsServer(models.Model):
             values["date_deadline"] = fields.Date.context_today(self) + relativedelta(
                 **{unit: self.activity_date_deadline_range}
             )
-        for record in self.env[self.model_name].browse(ids):
-            user = self._crm_digital_assignee(record)
+        # The task shows in its assignee's activities (and counter) at once:
+        # not also an e-mail per task, which a rule run on a thousand leads
+        # would multiply.
+        records = (
+            self.env[self.model_name]
+            .browse(ids)
+            .with_context(mail_activity_quick_update=True)
+        )
+        for user, group in records.grouped(self._crm_digital_assignee).items():
             translated = rule.with_context(lang=(user or self.env.user).lang)
-            record.activity_schedule(
+            group.activity_schedule(
                 summary=translated.summary or translated.name,
                 **values,
                 **({"user_id": user.id} if user else {}),
@@ -45,11 +59,6 @@ class IrActionsServer(models.Model):
         return self.env["res.users"]
 
     def _crm_digital_task_rule(self):
-        if not self.base_automation_id:
-            return self.env["crm.digital.task.rule"]
-        return (
-            self.env["crm.digital.task.rule"]
-            .sudo()
-            .with_context(active_test=False)
-            .search([("automation_id", "=", self.base_automation_id.id)], limit=1)
-        )
+        Rule = self.env["crm.digital.task.rule"]
+        rule_id = Rule._by_automation().get(self.base_automation_id.id)
+        return Rule.sudo().browse(rule_id or [])

@@ -14,6 +14,8 @@ LEAD_FACTS = [
     "date_closed",
     "write_date",
 ]
+# Partners whose commercial stage is refreshed at the end of the transaction.
+LIFECYCLE_PENDING = "crm_digital.lifecycle"
 LIFECYCLE = [
     ("lead", "Lead"),
     ("prospect", "Prospect"),
@@ -102,6 +104,24 @@ class ResPartner(models.Model):
         )
         return action
 
+    def _crm_digital_lifecycle_changed(self):
+        """Refresh these partners' commercial stage when the transaction ends,
+        once for all the partners whose leads or orders changed in it: a mass
+        conversion changes each lead several times."""
+        if not self:
+            return
+        pending = self.env.cr.precommit.data.setdefault(LIFECYCLE_PENDING, set())
+        if not pending:
+            self.env.cr.precommit.add(self._crm_digital_refresh_pending)
+        pending.update(self.ids)
+
+    def _crm_digital_refresh_pending(self):
+        # Kept by the product, whoever's change it follows: as the system.
+        ids = self.env.cr.precommit.data.pop(LIFECYCLE_PENDING, ())
+        self.sudo().browse(ids).exists()._crm_digital_refresh_lifecycle()
+        # Run after the transaction's last flush.
+        self.env.flush_all()
+
     def _crm_digital_refresh_lifecycle(self):
         """Work out the commercial stage, and the date it was first reached,
         of these partners' companies from their leads and orders."""
@@ -114,7 +134,7 @@ class ResPartner(models.Model):
             .sudo()
             .with_context(active_test=False)
             .search_fetch(
-                [("partner_id", "child_of", companies.ids)],
+                [("partner_id.commercial_partner_id", "in", companies.ids)],
                 LEAD_FACTS,
             )
         ):
@@ -125,7 +145,7 @@ class ResPartner(models.Model):
             .sudo()
             .search_fetch(
                 [
-                    ("partner_id", "child_of", companies.ids),
+                    ("partner_id.commercial_partner_id", "in", companies.ids),
                     ("state", "in", ("draft", "sent", "sale")),
                 ],
                 [

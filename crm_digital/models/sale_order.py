@@ -132,7 +132,7 @@ class SaleOrder(models.Model):
     def create(self, vals_list):
         orders = super().create(vals_list)
         # A quotation keeps a customer active; a confirmed order makes one.
-        orders.partner_id._crm_digital_refresh_lifecycle()
+        orders.partner_id._crm_digital_lifecycle_changed()
         return orders
 
     def write(self, vals):
@@ -148,7 +148,7 @@ class SaleOrder(models.Model):
         customers = self.partner_id if changes else None
         result = super().write(vals)
         if customers is not None:
-            (customers | self.partner_id)._crm_digital_refresh_lifecycle()
+            (customers | self.partner_id)._crm_digital_lifecycle_changed()
         if vals.get("state") == "sent":
             for order in self.filtered("opportunity_id"):
                 order.opportunity_id._crm_digital_offer_sent(order)
@@ -159,7 +159,7 @@ class SaleOrder(models.Model):
     def unlink(self):
         customers = self.partner_id
         result = super().unlink()
-        customers.exists()._crm_digital_refresh_lifecycle()
+        customers.exists()._crm_digital_lifecycle_changed()
         return result
 
     def action_crm_digital_choose(self):

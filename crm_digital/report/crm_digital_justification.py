@@ -9,22 +9,14 @@ from ..models.res_company import KIT_DIGITAL_SEGMENTS
 
 _lt = LazyTranslate(__name__)
 
-# The other CRM Digital addons, the requirement each one fulfils and what it
-# brings, in the words of the justification.
-ADDONS = {
-    "reporting": (
-        "crm_digital_reporting",
-        _lt("KPI dashboards by profile, analyses and commercial reports"),
-    ),
-    "alerts": (
-        "crm_digital_alerts",
-        _lt("customer alerts shown with icons, badges and pop-ups"),
-    ),
-    "documents": (
-        "crm_digital_documents",
-        _lt("document management of customers, opportunities and quotations"),
-    ),
-    "integration": ("crm_digital_api", _lt("the REST API with keys per user")),
+# The requirements an addon of its own fulfils, and what it brings, in the
+# words of the justification. Each such addon says which one it fulfils
+# (_crm_digital_extensions), so none is named here.
+EXTENSIONS = {
+    "reporting": _lt("KPI dashboards by profile, analyses and commercial reports"),
+    "alerts": _lt("customer alerts shown with icons, badges and pop-ups"),
+    "documents": _lt("document management of customers, opportunities and quotations"),
+    "integration": _lt("the REST API with keys per user"),
 }
 
 
@@ -147,6 +139,10 @@ class ReportCrmDigitalJustification(models.AbstractModel):
             ),
         ]
 
+    def _crm_digital_extensions(self):
+        """The keys of EXTENSIONS whose addon is installed: each adds its own."""
+        return set()
+
     def _crm_digital_evidence(self, company):
         """{requirement key: [lines]}: what this database has configured and
         recorded for each requirement."""
@@ -262,18 +258,9 @@ class ReportCrmDigitalJustification(models.AbstractModel):
                 "(1366 px) widths."
             )
         )
-        installed = set(
-            self.env["ir.module.module"]
-            .search(
-                [
-                    ("name", "in", [addon for addon, _what in ADDONS.values()]),
-                    ("state", "=", "installed"),
-                ]
-            )
-            .mapped("name")
-        )
-        for key, (addon, what) in ADDONS.items():
-            if addon in installed:
+        installed = self._crm_digital_extensions()
+        for key, what in EXTENSIONS.items():
+            if key in installed:
                 evidence[key].append(
                     self.env._("Installed: %(what)s.", what=self.env._(what))
                 )

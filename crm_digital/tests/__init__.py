@@ -23,3 +23,4 @@ from . import test_ui
 from . import test_engine_lead_file_limits
 from . import test_lead_import_limits
 from . import test_lead_limits
+from . import test_automations

@@ -259,5 +259,11 @@ class TestAssignment(CrmDigitalCommon):
             self._rule(team_id=False)
         with self.assertRaisesRegex(ValidationError, "postal code range is reversed"):
             self._rule(zip_from="46999", zip_to="46000")
-        with self.assertRaisesRegex(ValidationError, "not a valid domain"):
+        with self.assertRaisesRegex(ValidationError, "not a valid domain.*no_such"):
             self._rule(domain="[('no_such_field', '=', 1)]")
+        with self.assertRaisesRegex(ValidationError, "not a valid domain"):
+            self._rule(domain="[('name', '=', ")
+        # A value PostgreSQL refuses: said, and the transaction goes on.
+        with self.assertRaisesRegex(ValidationError, "not a valid domain.*mucho"):
+            self._rule(domain="[('expected_revenue', '>', 'mucho')]")
+        self.assertTrue(self._rule(domain="[('expected_revenue', '>', 1000)]"))

@@ -23,6 +23,11 @@ class TestCustomer(CrmDigitalCommon):
             {"name": "Implantación CRM", "list_price": 1500}
         )
 
+    def _request_ends(self):
+        # The commercial stage is worked out once per transaction, as it ends
+        # (at the end of each request of a user).
+        self.env.cr.flush()
+
     def _deal(self, **values):
         return self.env["crm.lead"].create(
             {
@@ -46,15 +51,20 @@ class TestCustomer(CrmDigitalCommon):
         )
 
     def test_commercial_stage_follows_the_deals_with_the_date_of_each(self):
+        self._request_ends()
         self.assertFalse(self.company.crm_digital_lifecycle)
         lead = self._deal(type="lead")
+        self._request_ends()
         self.assertEqual(self.company.crm_digital_lifecycle, "lead")
+        self._request_ends()
         self.assertEqual(self.contact.crm_digital_lifecycle, "lead")
         self.assertEqual(self.company.crm_digital_lead_date, fields.Date.today())
         lead.convert_opportunity(self.contact)
+        self._request_ends()
         self.assertEqual(self.company.crm_digital_lifecycle, "prospect")
         self.assertTrue(self.company.crm_digital_prospect_date)
         lead.action_set_won()
+        self._request_ends()
         self.assertEqual(self.company.crm_digital_lifecycle, "customer")
         self.assertEqual(
             self.company.crm_digital_customer_date, lead.date_closed.date()
@@ -62,6 +72,7 @@ class TestCustomer(CrmDigitalCommon):
         self.assertFalse(self.company.crm_digital_recurring_date)
         order = self._order()
         order.action_confirm()
+        self._request_ends()
         self.assertEqual(self.company.crm_digital_lifecycle, "recurring")
         self.assertEqual(self.company.crm_digital_recurring_date, fields.Date.today())
         # The first date stays the first: "customer since".
@@ -82,6 +93,7 @@ class TestCustomer(CrmDigitalCommon):
             {"name": "Bodegas Utiel", "is_company": True}
         )
         self._deal(type="opportunity", partner_id=twin.id)
+        self._request_ends()
         self.assertEqual(twin.crm_digital_lifecycle, "prospect")
         # A user who may merge contacts, not an administrator.
         self.user_salesperson.groups_id += self.env.ref("base.group_partner_manager")
@@ -96,15 +108,19 @@ class TestCustomer(CrmDigitalCommon):
             len(self.env["crm.lead"].search([("partner_id", "=", self.company.id)])), 1
         )
         # A won deal and an open one: a customer.
+        self._request_ends()
         self.assertEqual(self.company.crm_digital_lifecycle, "customer")
 
     def test_a_prospect_whose_deals_are_all_cancelled_is_lost(self):
         lead = self._deal(type="opportunity")
+        self._request_ends()
         self.assertEqual(self.company.crm_digital_lifecycle, "prospect")
         lead.action_set_lost()
+        self._request_ends()
         self.assertEqual(self.company.crm_digital_lifecycle, "lost")
         self.assertEqual(self.company.crm_digital_lost_date, fields.Date.today())
         lead.action_unarchive()
+        self._request_ends()
         self.assertEqual(self.company.crm_digital_lifecycle, "prospect")
         self.assertFalse(self.company.crm_digital_lost_date)
 
@@ -114,11 +130,14 @@ class TestCustomer(CrmDigitalCommon):
         order.action_confirm()
         signed = fields.Datetime.now() - relativedelta(months=13)
         order.date_order = signed
+        self._request_ends()
         self.assertEqual(self.company.crm_digital_lifecycle, "customer", "0: never")
         self.assertEqual(self.company.crm_digital_last_deal_date, signed.date())
         self.env.company.crm_digital_inactive_months = 12
         self.env["res.partner"]._cron_crm_digital_inactive_customers()
+        self._request_ends()
         self.assertEqual(self.company.crm_digital_lifecycle, "lost")
+        self._request_ends()
         self.assertEqual(self.contact.crm_digital_lifecycle, "lost")
         self.assertEqual(
             self.contact.crm_digital_lost_date,
@@ -126,12 +145,15 @@ class TestCustomer(CrmDigitalCommon):
         )
         # A new opportunity brings it back to work, until it is cancelled.
         lead = self._deal(type="opportunity")
+        self._request_ends()
         self.assertEqual(self.company.crm_digital_lifecycle, "customer")
         self.assertFalse(self.company.crm_digital_lost_date)
         lead.action_set_lost()
+        self._request_ends()
         self.assertEqual(self.company.crm_digital_lifecycle, "lost")
         # So does a quotation under way.
         self._order()
+        self._request_ends()
         self.assertEqual(self.company.crm_digital_lifecycle, "customer")
 
     def test_inactive_months_cannot_be_negative(self):
@@ -153,9 +175,11 @@ class TestCustomer(CrmDigitalCommon):
         )
         order.action_confirm()
         order.date_order = fields.Datetime.now() - relativedelta(months=13)
+        self._request_ends()
         self.assertEqual(self.company.crm_digital_lifecycle, "customer", "0: never")
         branch.crm_digital_inactive_months = 12
         self.env["res.partner"]._cron_crm_digital_inactive_customers()
+        self._request_ends()
         self.assertEqual(self.company.crm_digital_lifecycle, "lost")
 
     def test_a_customer_whose_service_renews_stays_a_customer(self):
@@ -167,10 +191,12 @@ class TestCustomer(CrmDigitalCommon):
         order.date_order = fields.Datetime.now() - relativedelta(months=30)
         self.assertTrue(order.crm_digital_renewal_date)
         self.company._crm_digital_refresh_lifecycle()
+        self._request_ends()
         self.assertEqual(self.company.crm_digital_lifecycle, "customer")
         # The customer ended the services: nothing renews any more.
         order.crm_digital_services_end_date = fields.Date.today()
         self.assertFalse(order.crm_digital_renewal_date)
+        self._request_ends()
         self.assertEqual(self.company.crm_digital_lifecycle, "lost")
 
     def test_history_shows_everything_in_order_and_opens_each_document(self):

@@ -88,6 +88,7 @@ class TestHostileRpc(HttpCase, CrmDigitalCommon):
             {"name": "Bodegas Rioja", "is_company": True}
         )
         self.lead_other.partner_id = customer
+        self.env.cr.flush()  # the stage is worked out as the transaction ends
         self.assertEqual(customer.crm_digital_lifecycle, "prospect")
         for model, record, values in [
             ("res.partner", customer, {"crm_digital_lifecycle": "lost"}),

@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from ast import literal_eval
 from datetime import date, timedelta
+from unittest.mock import patch
 
 from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
@@ -9,11 +10,13 @@ from odoo import Command, fields
 from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user, tagged
 
+from odoo.addons.mail.tests.common import MailCase
+
 from .common import CrmDigitalCommon
 
 
 @tagged("post_install", "-at_install")
-class TestTaskRules(CrmDigitalCommon):
+class TestTaskRules(MailCase, CrmDigitalCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -63,6 +66,37 @@ class TestTaskRules(CrmDigitalCommon):
         self.assertFalse(
             self._tasks(unassigned, "crm_digital.task_rule_new_lead_call"),
             "no salesperson, no call",
+        )
+
+    def test_leads_assigned_together_get_their_tasks_at_once_without_emails(self):
+        leads = self._deal(user_id=False) | self._deal(user_id=False)
+        leads |= self._deal(user_id=False)
+        created = []
+        Activity = self.registry["mail.activity"]
+        origin = Activity.create
+
+        def count_creations(records, vals_list):
+            created.append(len(vals_list))
+            return origin(records, vals_list)
+
+        with (
+            patch.object(Activity, "create", count_creations),
+            self.mock_mail_gateway(),
+            self.mock_mail_app(),
+        ):
+            leads.user_id = self.user_salesperson
+        calls = self.env["mail.activity"].browse()
+        for lead in leads:
+            calls |= self._tasks(lead, "crm_digital.task_rule_new_lead_call")
+        self.assertEqual(len(calls), 3)
+        self.assertEqual(calls.user_id, self.user_salesperson)
+        self.assertEqual(created, [3], "one creation for the three leads")
+        # The calls are in the salesperson's activities; no e-mail each.
+        self.assertFalse(self._new_mails)
+        self.assertFalse(
+            self._new_msgs.filtered(
+                lambda msg: self.user_salesperson.partner_id in msg.partner_ids
+            )
         )
 
     def test_entering_a_stage_plans_its_task(self):

@@ -179,6 +179,7 @@ class TestPhoneScreensUi(HttpCase, CrmDigitalCommon):
         )
 
     def test_customer_stage_in_the_form_header_on_a_phone(self):
+        self.env.cr.flush()  # the stage is worked out as the transaction ends
         self.assertEqual(self.customer.crm_digital_lifecycle, "prospect")
         self.start_tour(
             f"/odoo/action-base.action_partner_form/{self.customer.id}",

@@ -5,6 +5,9 @@ from odoo import models
 class ReportCrmDigitalJustification(models.AbstractModel):
     _inherit = "report.crm_digital.report_justification"
 
+    def _crm_digital_extensions(self):
+        return super()._crm_digital_extensions() | {"alerts"}
+
     def _crm_digital_evidence(self, company):
         evidence = super()._crm_digital_evidence(company)
         Alert = self.env["crm.digital.alert"].with_context(active_test=False)

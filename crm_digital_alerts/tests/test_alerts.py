@@ -215,6 +215,7 @@ class TestAlerts(AlertsCommon):
         self.product.crm_digital_recurrence = False
         order.action_confirm()
         order.date_order = fields.Datetime.now() - relativedelta(months=14)
+        self.env.cr.flush()  # the stage is worked out as the transaction ends
         self.assertEqual(self.customer.crm_digital_lifecycle, "lost")
         (alert,) = self._check()
         self.assertEqual(alert.kind, "inactive")

@@ -10,6 +10,9 @@ from ..models.res_users_apikeys import SCOPE
 class ReportCrmDigitalJustification(models.AbstractModel):
     _inherit = "report.crm_digital.report_justification"
 
+    def _crm_digital_extensions(self):
+        return super()._crm_digital_extensions() | {"integration"}
+
     def _crm_digital_evidence(self, company):
         evidence = super()._crm_digital_evidence(company)
         endpoint = self.env.ref("crm_digital_api.fastapi_endpoint_crm_digital").sudo()

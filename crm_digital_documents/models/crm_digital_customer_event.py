@@ -23,10 +23,10 @@ class CrmDigitalCustomerEvent(models.Model):
                     WHERE g.attachment_id = f.attachment_id AND g.active
                     AND g.id < f.id)"""
         )
-        return [
-            *super()._crm_digital_event_queries(),
-            SQL(
-                """SELECT f.id * 64 + 16, f.create_date, 'document',
+        return {
+            **super()._crm_digital_event_queries(),
+            "document_customer": SQL(
+                """SELECT f.id, f.create_date, 'document',
                     jsonb_build_object('en_US', f.name), c.id, NULL::int,
                     NULL::int, c.user_id, u.sale_team_id,
                     c.company_id, NULL, 'dms.file', f.id
@@ -39,8 +39,8 @@ class CrmDigitalCustomerEvent(models.Model):
                 WHERE %s""",
                 once,
             ),
-            SQL(
-                """SELECT f.id * 64 + 17, f.create_date, 'document',
+            "document_opportunity": SQL(
+                """SELECT f.id, f.create_date, 'document',
                     jsonb_build_object('en_US', f.name), p.commercial_partner_id,
                     l.id, NULL::int, l.user_id,
                     l.team_id, l.company_id, NULL, 'dms.file', f.id
@@ -51,8 +51,8 @@ class CrmDigitalCustomerEvent(models.Model):
                 WHERE %s""",
                 once,
             ),
-            SQL(
-                """SELECT f.id * 64 + 18, f.create_date, 'document',
+            "document_quotation": SQL(
+                """SELECT f.id, f.create_date, 'document',
                     jsonb_build_object('en_US', f.name), p.commercial_partner_id,
                     o.opportunity_id, NULL::int,
                     o.user_id, o.team_id, o.company_id, NULL, 'dms.file', f.id
@@ -63,4 +63,4 @@ class CrmDigitalCustomerEvent(models.Model):
                 WHERE %s""",
                 once,
             ),
-        ]
+        }

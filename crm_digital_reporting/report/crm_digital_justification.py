@@ -5,6 +5,9 @@ from odoo import models
 class ReportCrmDigitalJustification(models.AbstractModel):
     _inherit = "report.crm_digital.report_justification"
 
+    def _crm_digital_extensions(self):
+        return super()._crm_digital_extensions() | {"reporting"}
+
     def _crm_digital_evidence(self, company):
         evidence = super()._crm_digital_evidence(company)
         # Only the KPI definitions are read, not figures: whoever prints the

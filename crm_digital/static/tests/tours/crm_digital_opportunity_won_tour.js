@@ -1,64 +1,47 @@
 /** @odoo-module **/
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import {queryFirst, waitFor} from "@odoo/hoot-dom";
+import {formatDate} from "@web/core/l10n/dates";
 import {registry} from "@web/core/registry";
 
-// The stage bar shows as many stages as the screen holds and folds the others
-// into "..." menus (a single menu of stages on the narrowest screens): the
-// stage is clicked where it is, as the user would find it.
+const {DateTime} = luxon;
+const BAR = ".o_form_view .o_statusbar_status";
+
+// The stage bar shows as many stages as the screen holds, beside "..." menus,
+// or, when even the next stage does not fit (a phone, once stages show their
+// days), a single menu of stages: the stage is chosen where the user finds it.
+// Choosing a stage saves the opportunity.
 function moveTo(stage) {
-    return [
-        {
-            content: `Move to ${stage}`,
-            trigger: ".o_form_view .o_statusbar_status",
-            async run() {
-                const bar = document.querySelector(".o_form_view .o_statusbar_status");
-                const shown = (el) => el.offsetParent !== null;
-                // The stage's name, without the days in it the bar adds.
-                const named = (el) => {
-                    const days = el.querySelector(".text-muted")?.textContent || "";
-                    return el.textContent.replace(days, "").trim() === stage;
-                };
-                const button = [
-                    ...bar.querySelectorAll("button.o_arrow_button:not(.dropdown-toggle)"),
-                ].find((el) => shown(el) && named(el));
-                if (button) {
-                    button.click();
-                    return;
-                }
-                for (const toggle of bar.querySelectorAll(".dropdown-toggle")) {
-                    if (!shown(toggle)) {
-                        continue;
-                    }
-                    toggle.click();
-                    await new Promise((resolve) => setTimeout(resolve, 200));
-                    const item = [...document.querySelectorAll(".dropdown-item")].find(
-                        named
-                    );
-                    if (item) {
-                        item.click();
-                        return;
-                    }
-                    toggle.click();
-                }
-                throw new Error(`Stage ${stage} is nowhere in the stage bar`);
-            },
+    return {
+        content: `Move to ${stage}`,
+        trigger: BAR,
+        async run(helpers) {
+            const shown = queryFirst(
+                `${BAR} .o_arrow_button:not(.dropdown-toggle):visible:contains('${stage}')`
+            );
+            if (shown?.classList.contains("o_arrow_button_current")) {
+                return;
+            }
+            if (shown) {
+                await helpers.click(shown);
+                return;
+            }
+            await helpers.click(`${BAR} .dropdown-toggle:not(.o_arrow_button):visible`);
+            await helpers.click(
+                await waitFor(`.o-dropdown--menu .dropdown-item:contains('${stage}')`)
+            );
         },
+    };
+}
+
+function savedIn(stage) {
+    return [
         {
             content: `The opportunity is in ${stage}`,
             trigger: [
-                `.o_statusbar_status .o_arrow_button_current:contains('${stage}')`,
-                `.o_statusbar_status .dropdown-toggle:not(.o_arrow_button):visible:contains('${stage}')`,
+                `${BAR} .o_arrow_button_current:visible:contains('${stage}')`,
+                `${BAR} .dropdown-toggle:not(.o_arrow_button):visible:contains('${stage}')`,
             ].join(", "),
-        },
-        {
-            content: `Save ${stage} if the stage menu of phones left it unsaved`,
-            trigger: ".o_form_view",
-            run() {
-                const save = document.querySelector(".o_form_button_save");
-                if (save && save.offsetParent !== null) {
-                    save.click();
-                }
-            },
         },
         {
             content: `Saved in ${stage}`,
@@ -76,7 +59,7 @@ registry.category("web_tour.tours").add("crm_digital_opportunity_won", {
             content: "The opportunity starts In Analysis",
             trigger: ".o_form_view .o_statusbar_status:contains('In Analysis')",
         },
-        ...moveTo("Offer Presented").slice(0, 1),
+        moveTo("Offer Presented"),
         {
             content: "The stage rule says what is missing",
             trigger:
@@ -89,9 +72,9 @@ registry.category("web_tour.tours").add("crm_digital_opportunity_won", {
             run: "edit 4800",
         },
         {
-            content: "Give the expected closing date",
+            content: "Give the expected closing date, in the user's date format",
             trigger: ".o_field_widget[name=date_deadline] input",
-            run: "edit 12/31/2026",
+            run: `edit ${formatDate(DateTime.now().plus({months: 1}))}`,
         },
         {
             content: "Confirm the date",
@@ -103,13 +86,12 @@ registry.category("web_tour.tours").add("crm_digital_opportunity_won", {
             trigger: ".o_form_button_save",
             run: "click",
         },
-        {
-            content: "Saved",
-            trigger: ".o_form_view:not(:has(.o_form_button_save:visible))",
-        },
-        ...moveTo("Offer Presented"),
-        ...moveTo("In Negotiation"),
-        ...moveTo("Won"),
+        // Kept on the form while it lacked revenue and date: saved with them.
+        moveTo("Offer Presented"),
+        ...savedIn("Offer Presented"),
+        moveTo("In Negotiation"),
+        ...savedIn("In Negotiation"),
+        moveTo("Won"),
         {
             content: "The opportunity shows as won",
             trigger: ".o_form_view .ribbon:contains('Won')",

@@ -1,0 +1,119 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import models, tools
+
+from odoo.addons.base_automation.models.base_automation import WRITE_TRIGGERS
+
+# Context key: the activities a task rule's action is to plan, gathered while
+# stock runs the action record by record.
+BATCH = "crm_digital_activity_batch"
+
+
+class BaseAutomation(models.Model):
+    _inherit = "base.automation"
+
+    def _get_actions(self, records, triggers):
+        """Stock's, without its query: stock searches the automations of a
+        model on every create and write of its records, and on each stored
+        field it computes, once a model has any (the task rules give crm.lead
+        some): hundreds of queries when leads are converted or assigned."""
+        if "__action_done" not in self.env.context:
+            self = self.with_context(__action_done={})
+        return self.browse(
+            self._crm_digital_automation_ids(records._name, tuple(triggers))
+        )
+
+    @tools.ormcache("model_name", "triggers")
+    def _crm_digital_automation_ids(self, model_name, triggers):
+        return tuple(
+            self.with_context(active_test=True)
+            .sudo()
+            .search([("model_name", "=", model_name), ("trigger", "in", triggers)])
+            .ids
+        )
+
+    def _process(self, records, domain_post=None):
+        """A task rule plans the activities of all the records at once, where
+        stock runs its action once per record: one creation, and one
+        subscription of each assignee, instead of one per lead."""
+        # Stock processes the automations of a model each time one of its
+        # stored fields is computed: most calls have nothing to do, and go
+        # straight through.
+        if (
+            BATCH in self.env.context
+            or not records
+            or self.id not in self.env["crm.digital.task.rule"]._by_automation()
+            or not records.filtered(self._check_trigger_fields)
+        ):
+            return super()._process(records, domain_post)
+        batch = []
+        result = super(BaseAutomation, self.with_context(**{BATCH: batch}))._process(
+            records.with_context(**{BATCH: batch}), domain_post
+        )
+        by_action = {}
+        for action, ids in batch:
+            by_action.setdefault(action, []).extend(ids)
+        for action, ids in by_action.items():
+            action.with_context(
+                active_model=records._name,
+                active_ids=ids,
+                active_id=ids[0],
+                **{BATCH: None},
+            )._run_action_next_activity()
+        return result
+
+    def _register_hook(self):
+        """Stock runs every write-triggered automation of a model, with its
+        conditions, each time one of the model's stored fields is computed:
+        some forty times for a new lead once the task rules give crm.lead
+        two. Only an automation that watches no field, or one of the fields
+        computed, can run there (stock's _check_trigger_fields): the others
+        are skipped before their conditions are evaluated."""
+        result = super()._register_hook()
+        for model_class in self.env.registry.values():
+            hook = model_class.__dict__.get("_compute_field_value")
+            if hook is not None and hasattr(hook, "origin"):
+                model_class._compute_field_value = _watched(hook)
+        return result
+
+    @tools.ormcache("model_name", "fnames")
+    def _crm_digital_watches(self, model_name, fnames):
+        automations = self.browse(
+            self._crm_digital_automation_ids(model_name, tuple(WRITE_TRIGGERS))
+        ).sudo()
+        return any(
+            not automation.trigger_field_ids
+            or fnames & set(automation.trigger_field_ids.mapped("name"))
+            for automation in automations
+        )
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "trigger_field_ids" in vals:  # not among stock's critical fields
+            self.env.registry.clear_cache()  # _crm_digital_watches
+        return result
+
+    def _update_registry(self):
+        # Every change of a model, trigger or active flag comes here: the cache
+        # goes, in every worker (the registry signals it).
+        self.env.registry.clear_cache()
+        return super()._update_registry()
+
+
+def _watched(hook):
+    """Stock's compute hook `hook`, run only when an automation watches the
+    fields computed."""
+
+    def _compute_field_value(self, field):
+        fnames = frozenset(
+            computed.name
+            for computed in self.pool.field_computed[field]
+            if computed.store
+        )
+        if fnames and not self.env["base.automation"]._crm_digital_watches(
+            self._name, fnames
+        ):
+            return hook.origin(self, field)
+        return hook(self, field)
+
+    _compute_field_value.origin = hook.origin
+    return _compute_field_value
