@@ -38,6 +38,7 @@
         "views/mail_activity_views.xml",
         "views/crm_digital_import_template_views.xml",
         "views/crm_digital_lead_import_views.xml",
+        "views/crm_digital_lead_import_templates.xml",
         "views/res_config_settings_views.xml",
         "wizard/crm_digital_assignment_preview_views.xml",
         "views/menus.xml",

@@ -40,7 +40,7 @@ log "Loading the Spanish demo data"
 import sys
 sys.path.insert(0, "$REPO/data/demo")
 from in_use import CONSULTANT
-from load_demo import USERS
+from story import USERS
 
 print("\nCRM Digital: http://$HTTP_HOST:$HTTP_PORT/odoo  (database $DB)")
 print(f"  admin / admin (consultant and administrator, {CONSULTANT['name']})")

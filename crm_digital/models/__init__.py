@@ -5,6 +5,7 @@ from . import crm_digital_assignment_rule
 from . import crm_digital_import_template
 from . import crm_digital_import_template_column
 from . import crm_digital_lead_import
+from . import crm_digital_lead_resolver
 from . import crm_digital_lead_import_column
 from . import crm_digital_lead_import_progress
 from . import crm_lead

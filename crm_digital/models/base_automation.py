@@ -63,16 +63,18 @@ class BaseAutomation(models.Model):
 
     def _register_hook(self):
         """Stock runs every write-triggered automation of a model, with its
-        conditions, each time one of the model's stored fields is computed:
-        some forty times for a new lead once the task rules give crm.lead
-        two. Only an automation that watches no field, or one of the fields
-        computed, can run there (stock's _check_trigger_fields): the others
-        are skipped before their conditions are evaluated."""
+        conditions, on each write of its records and each time one of their
+        stored fields is computed: some forty times for a new lead once the
+        task rules give crm.lead two. Only an automation that watches no field,
+        or one of the fields written or computed, can run there (stock's
+        _check_trigger_fields): the others are skipped before their conditions
+        are evaluated."""
         result = super()._register_hook()
         for model_class in self.env.registry.values():
-            hook = model_class.__dict__.get("_compute_field_value")
-            if hook is not None and hasattr(hook, "origin"):
-                model_class._compute_field_value = _watched(hook)
+            for name, changed in WATCHED_HOOKS.items():
+                hook = model_class.__dict__.get(name)
+                if hook is not None and hasattr(hook, "origin"):
+                    setattr(model_class, name, _watched(hook, changed))
         return result
 
     @tools.ormcache("model_name", "fnames")
@@ -99,21 +101,28 @@ class BaseAutomation(models.Model):
         return super()._update_registry()
 
 
-def _watched(hook):
-    """Stock's compute hook `hook`, run only when an automation watches the
-    fields computed."""
+def _watched(hook, changed):
+    """Stock's hook `hook`, run only when an automation watches one of the
+    fields `changed` gives for the call."""
 
-    def _compute_field_value(self, field):
-        fnames = frozenset(
-            computed.name
-            for computed in self.pool.field_computed[field]
-            if computed.store
-        )
+    def watched(self, *args, **kwargs):
+        fnames = changed(self, *args)
         if fnames and not self.env["base.automation"]._crm_digital_watches(
             self._name, fnames
         ):
-            return hook.origin(self, field)
-        return hook(self, field)
+            return hook.origin(self, *args, **kwargs)
+        return hook(self, *args, **kwargs)
 
-    _compute_field_value.origin = hook.origin
-    return _compute_field_value
+    watched.origin = hook.origin
+    return watched
+
+
+# Stock's hooks of a model's methods, and the fields each call changes.
+WATCHED_HOOKS = {
+    "write": lambda records, vals: frozenset(vals),
+    "_compute_field_value": lambda records, field: frozenset(
+        computed.name
+        for computed in records.pool.field_computed[field]
+        if computed.store
+    ),
+}

@@ -44,6 +44,14 @@ class TestAutomations(CrmDigitalCommon):
         self.assertEqual(lead.crm_digital_outcome, "won")
         self.assertEqual(lead.priority, "3")
 
+    def test_an_automation_runs_on_a_write_of_the_field_it_watches_only(self):
+        self._automation("description", "record.write({'priority': '1'})")
+        lead = self._deal()
+        lead.expected_revenue = 2000
+        self.assertEqual(lead.priority, "0")
+        lead.description = "<p>Quiere ampliar a tres sedes.</p>"
+        self.assertEqual(lead.priority, "1")
+
     def test_a_change_of_the_fields_watched_is_seen_at_once(self):
         automation = self._automation("description", "record.write({'priority': '2'})")
         lead = self._deal()

@@ -96,6 +96,10 @@ registry.category("web_tour.tours").add("crm_digital_opportunity_won", {
             content: "The opportunity shows as won",
             trigger: ".o_form_view .ribbon:contains('Won')",
         },
+        {
+            content: "Saved as won",
+            trigger: ".o_form_view:not(:has(.o_form_button_save:visible))",
+        },
     ],
 });
 
