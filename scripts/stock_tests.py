@@ -26,6 +26,11 @@ def run_both_phases(modules):
             registry = odoo.modules.registry.Registry.new(dbname)
             config["test_enable"] = True
             report = registry._assertion_report = OdooTestResult()
+            # The addons' manifests read once, before the browser's parallel
+            # requests would read them in several threads at once: CPython
+            # 3.11.7's ast is not thread-safe there (gh-106905, fixed in
+            # 3.11.8), and a request fails now and then.
+            odoo.http.root.statics  # noqa: B018 - computed once, then cached
             for position in ("at_install", "post_install"):
                 suite = loader.make_suite(modules, position)
                 if suite.has_http_case():
