@@ -56,7 +56,6 @@ TARGETS = {
 }
 # Each group: at least one of its keys must have a value in every row.
 DEFAULT_REQUIRED = (("name", "partner_name", "contact_name", "email_from"),)
-EMPLOYEE_BANDS = ("0-2", "3-9", "10-49", "50-99", "100-249", "250+")
 # What makes a spreadsheet evaluate a cell: such text is stored, never run.
 FORMULA_STARTS = ("=", "+", "-", "@")
 
@@ -104,8 +103,9 @@ _ERRORS = {
         value=value,
     ),
     "employee_band": lambda column, value: _lt(
-        'Column "%(column)s": "%(value)s" is not a number of employees nor one of '
-        "the bands 0-2, 3-9, 10-49, 50-99, 100-249, 250+.",
+        'Column "%(column)s": "%(value)s" is neither a number of employees nor the '
+        "code of an employee band (CRM > Configuration > CRM Digital > Employee "
+        "Bands).",
         column=column,
         value=value,
     ),
@@ -182,6 +182,7 @@ class LeadRowConverter:
         required=DEFAULT_REQUIRED,
         phone_region="ES",
         strict=(),
+        bands=(),
     ):
         self._width = len(header)
         self._columns = _resolve(header, mapping)
@@ -190,7 +191,13 @@ class LeadRowConverter:
         self._check_required_mapped()
         # Numbers written without an international prefix are of phone_region.
         phone = partial(parse_phone, region=phone_region)
-        self._parsers = {**_PARSERS, "phone": phone, "mobile": phone}
+        self._parsers = {
+            **_PARSERS,
+            "phone": phone,
+            "mobile": phone,
+            # The employee bands the database has: (code, least, most).
+            "employee_band": partial(parse_employee_band, bands=tuple(bands)),
+        }
         # (key, its columns, the method that converts it), decided once.
         self._plan = [
             (key, columns, self._handler(key)) for key, columns in self._columns.items()
@@ -571,18 +578,29 @@ def _section_of_code(code):
     raise ValueError(code)
 
 
-def parse_employee_band(value):
-    """Band of a band written like ours or of a number of employees."""
+def parse_employee_band(value, bands):
+    """Code of the band of ``bands`` ((code, least, most or None), as the
+    employee band records hold them) that a cell gives: by its code, as "more
+    than N" or "N or more", or as a number of employees."""
     if isinstance(value, str):
         text = header_key(value).translate(_BAND_PUNCTUATION)
-        if text in EMPLOYEE_BANDS:
-            return text
-        if text in _OVER_250:
-            return "250+"
+        for code, _least, _most in bands:
+            if text == header_key(code).translate(_BAND_PUNCTUATION):
+                return code
+        if (match := _AT_LEAST.fullmatch(text)) and (match[1] or match[3]):
+            above = match[1] in (">", "masde", "morethan")
+            return _band_of(int(match[2]) + above, bands, value)
     count = parse_number(value)
     if count < 0 or not count.is_integer():
         raise ValueError(value)
-    return next(band for least, band in _BAND_FLOORS if count >= least)
+    return _band_of(int(count), bands, value)
+
+
+def _band_of(count, bands, value):
+    for code, least, most in bands:
+        if count >= least and (most is None or count <= most):
+            return code
+    raise ValueError(value)
 
 
 def parse_priority(value):
@@ -608,22 +626,14 @@ _PARSERS = {
     "email_from": parse_email,
     "vat": parse_vat,
     "sector": parse_sector,
-    "employee_band": parse_employee_band,
     "expected_revenue": parse_number,
     "probability": parse_probability,
     "date_deadline": parse_date,
     "priority": parse_priority,
     "type": parse_type,
 }
-_OVER_250 = frozenset({">250", "+250", ">=250", "masde250", "morethan250", "250omas"})
-_BAND_FLOORS = (
-    (250, "250+"),
-    (100, "100-249"),
-    (50, "50-99"),
-    (10, "10-49"),
-    (3, "3-9"),
-    (0, "0-2"),
-)
+# "More than 250", "+250", "250 or more"... (spaces and accents gone).
+_AT_LEAST = re.compile(r"(>=|>|\+|masde|morethan)?(\d+)(\+|omas|ormore)?")
 _PRIORITIES = {
     **{str(level): str(level) for level in range(4)},
     "low": "0",

@@ -16,6 +16,14 @@ class CrmDigitalEmployeeBand(models.Model):
         help="Kit Digital segment of companies with this number of employees.",
     )
 
+    def _bands(self):
+        """(code, least, most or None) of every band, for the file engine."""
+        return tuple(
+            # An empty maximum is no upper limit.
+            (band.code, band.min_employees, band.max_employees or None)
+            for band in self.search([])
+        )
+
     _sql_constraints = [
         ("code_unique", "unique(code)", "Each employee band exists only once.")
     ]

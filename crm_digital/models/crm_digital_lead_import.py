@@ -305,7 +305,12 @@ class CrmDigitalLeadImport(models.Model):
     def _converter(self, parsed):
         strict = self.column_ids.filtered("strict").mapped("name")
         try:
-            return LeadRowConverter(parsed.header, self._mapping(), strict=strict)
+            return LeadRowConverter(
+                parsed.header,
+                self._mapping(),
+                strict=strict,
+                bands=self.env["crm.digital.employee.band"].sudo()._bands(),
+            )
         except LeadFileError as error:
             raise UserError(self.env._(error.message)) from error
 

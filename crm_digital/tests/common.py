@@ -1,10 +1,34 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
+from pathlib import Path
+from xml.etree import ElementTree
 
 from odoo.tests import TransactionCase, new_test_user
 from odoo.tools import SQL
 
 from ..engine.lead_file import read_lead_file
+
+BAND_DATA = (
+    Path(__file__).resolve().parents[1] / "data" / "crm_digital_employee_band_data.xml"
+)
+
+
+def shipped_bands():
+    """The employee bands the addon ships, (code, least, most or None), as
+    the engine takes them from the records: for tests without a database."""
+    bands = []
+    root = ElementTree.parse(BAND_DATA).getroot()  # noqa: S314 - our own data file
+    for record in root.iter("record"):
+        fields = {field.get("name"): field for field in record.iter("field")}
+        most = fields.get("max_employees")
+        bands.append(
+            (
+                fields["code"].text,
+                int(fields["min_employees"].get("eval")),
+                int(most.get("eval")) if most is not None else None,
+            )
+        )
+    return tuple(sorted(bands, key=lambda band: band[1]))
 
 
 class CrmDigitalCommon(TransactionCase):

@@ -13,6 +13,8 @@ from odoo.addons.crm_digital.engine.lead_templates import (
 )
 from odoo.addons.crm_digital.engine.lead_values import TARGETS, convert_rows
 
+from .common import shipped_bands
+
 SAMPLES_DIR = Path(__file__).resolve().parents[1] / "static" / "import_samples"
 SAMPLES = {
     "odoo_leads.csv": "odoo",
@@ -32,7 +34,9 @@ def _read(name):
 
 def _import(name):
     parsed = _read(name)
-    return convert_rows(parsed, template_mapping(SAMPLES[name], parsed.header))
+    return convert_rows(
+        parsed, template_mapping(SAMPLES[name], parsed.header), bands=shipped_bands()
+    )
 
 
 def template_mapping(code, header):

@@ -15,6 +15,10 @@ from odoo.addons.crm_digital.engine.lead_values import (
     parse_type,
 )
 
+from .common import shipped_bands
+
+BANDS = shipped_bands()
+
 
 def _en(messages):
     return [message._translate("en_US") for message in messages]
@@ -24,7 +28,9 @@ def _en(messages):
 class TestEngineLeadValues(BaseCase):
     def convert(self, mapping, *values, **options):
         """RowResult of one row holding ``values`` under the mapped columns."""
-        converter = LeadRowConverter(list(mapping), mapping, **options)
+        converter = LeadRowConverter(
+            list(mapping), mapping, **{"bands": BANDS, **options}
+        )
         return converter.convert(Row(2, list(values)))
 
     def assertValue(self, key, cell, expected):
@@ -336,10 +342,10 @@ class TestEngineLeadValues(BaseCase):
             ("250+", "250+"),
             ("Más de 250", "250+"),
         ]:
-            self.assertEqual(parse_employee_band(cell), band, cell)
+            self.assertEqual(parse_employee_band(cell, BANDS), band, cell)
         for cell in ["muchos", "-3", "12,5", "11-50"]:
             with self.assertRaises(ValueError, msg=cell):
-                parse_employee_band(cell)
+                parse_employee_band(cell, BANDS)
 
     def test_sector_from_letter_cnae_code_or_name(self):
         for cell, section in [

@@ -76,6 +76,20 @@ class TestLeadImportColumns(CrmDigitalCommon):
             "function",
         )
 
+    def test_employee_counts_go_to_the_bands_the_database_has(self):
+        # The consultant splits "250 or more": the import follows the records.
+        Band = self.env["crm.digital.employee.band"]
+        self.env.ref("crm_digital.employee_band_250").max_employees = 499
+        big = Band.create({"name": "500 o más", "code": "500+", "min_employees": 500})
+        data = "Empresa;Empleados\nGrupo Turia;620\nCerámicas Onda;Más de 300\n"
+        job = self._lead_import("grandes.csv", data)
+        job.action_import()
+        bands = {lead.partner_name: lead.employee_band_id for lead in job.lead_ids}
+        self.assertEqual(bands["Grupo Turia"], big)
+        self.assertEqual(
+            bands["Cerámicas Onda"], self.env.ref("crm_digital.employee_band_250")
+        )
+
     def test_countries_are_found_by_name_or_code_and_never_guessed(self):
         rows = [
             ("Alemania", "DE"),
