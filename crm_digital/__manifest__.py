@@ -3,7 +3,7 @@
     "name": "CRM Digital",
     "summary": "Kit Digital customer management on top of Odoo CRM: roles, "
     "leads, opportunities and commercial tasks for Spanish SMEs",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-digital/crm_digital",
     "author": "crm_digital",

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class CrmDigitalEmployeeBand(models.Model):
@@ -15,6 +15,22 @@ class CrmDigitalEmployeeBand(models.Model):
         [("I", "I"), ("II", "II"), ("III", "III"), ("IV", "IV"), ("V", "V")],
         help="Kit Digital segment of companies with this number of employees.",
     )
+    kit_digital_users = fields.Integer(
+        "Users Required",
+        help="Users the CRM must serve for a company of this segment (Kit Digital).",
+    )
+    kit_digital_hours = fields.Integer(
+        "Hours Required",
+        help="Parametrisation hours the digitalising agent owes a company of this "
+        "segment (Kit Digital).",
+    )
+
+    @api.model
+    def _for_segment(self, segment):
+        """The band of a Kit Digital segment: its users and hours."""
+        if not segment:
+            return self.browse()
+        return self.search([("kit_digital_segment", "=", segment)], limit=1)
 
     def _bands(self):
         """(code, least, most or None) of every band, for the file engine."""

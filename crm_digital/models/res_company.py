@@ -2,31 +2,16 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-# Kit Digital segments: (employees, users the solution must serve,
-# parametrisation hours the agent owes).
-KIT_DIGITAL_SEGMENTS = {
-    "I": ("10-49", 3, 40),
-    "II": ("3-9", 1, 30),
-    "III": ("0-2", 1, 30),
-    "IV": ("50-99", 10, 60),
-    "V": ("100-249", 15, 70),
-}
-
 
 class ResCompany(models.Model):
     _inherit = "res.company"
 
     crm_digital_segment = fields.Selection(
-        [
-            ("I", "I: 10 to 49 employees (3 users, 40 h)"),
-            ("II", "II: 3 to 9 employees (1 user, 30 h)"),
-            ("III", "III: 0 to 2 employees (1 user, 30 h)"),
-            ("IV", "IV: 50 to 99 employees (10 users, 60 h)"),
-            ("V", "V: 100 to 249 employees (15 users, 70 h)"),
-        ],
+        "_crm_digital_segments",
         "Kit Digital Segment",
         help="The segment of the company's Kit Digital grant: it sets how many "
-        "users the CRM must serve and the hours of parametrisation owed.",
+        "users the CRM must serve and the hours of parametrisation owed (see the "
+        "employee bands).",
     )
 
     crm_digital_assign_on_create = fields.Boolean(
@@ -61,6 +46,39 @@ class ResCompany(models.Model):
         help="A customer with no deal for this many months, nothing open and no "
         "service renewing becomes Lost / Inactive; 0: never.",
     )
+
+    @api.model
+    def _crm_digital_segments(self):
+        """The segments, as the employee bands hold them: "I: 10 to 49
+        employees (3 users, 40 h)"."""
+        bands = (
+            self.env["crm.digital.employee.band"]
+            .sudo()
+            .search([("kit_digital_segment", "!=", False)])
+        )
+        segments = dict(
+            bands._fields["kit_digital_segment"]._description_selection(self.env)
+        )
+        return [
+            (
+                band.kit_digital_segment,
+                self.env._(
+                    "%(segment)s: %(band)s (%(users)s users, %(hours)s h)",
+                    segment=segments[band.kit_digital_segment],
+                    band=band.name,
+                    users=band.kit_digital_users,
+                    hours=band.kit_digital_hours,
+                )
+                if band.kit_digital_users != 1
+                else self.env._(
+                    "%(segment)s: %(band)s (1 user, %(hours)s h)",
+                    segment=segments[band.kit_digital_segment],
+                    band=band.name,
+                    hours=band.kit_digital_hours,
+                ),
+            )
+            for band in bands.sorted(lambda band: band.kit_digital_segment)
+        ]
 
     @api.constrains("crm_digital_inactive_months")
     def _check_crm_digital_inactive_months(self):

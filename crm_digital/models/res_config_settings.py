@@ -1,8 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from .res_company import KIT_DIGITAL_SEGMENTS
-
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
@@ -39,11 +37,11 @@ class ResConfigSettings(models.TransientModel):
     def _compute_crm_digital_kit_digital(self):
         for settings in self:
             company = settings.company_id
-            _employees, users, hours = KIT_DIGITAL_SEGMENTS.get(
-                settings.crm_digital_segment, (False, 0, 0)
+            band = self.env["crm.digital.employee.band"]._for_segment(
+                settings.crm_digital_segment
             )
-            settings.crm_digital_segment_users = users
-            settings.crm_digital_segment_hours = hours
+            settings.crm_digital_segment_users = band.kit_digital_users
+            settings.crm_digital_segment_hours = band.kit_digital_hours
             settings.crm_digital_sales_users = len(company._crm_digital_sales_users())
             settings.crm_digital_logged_hours = sum(
                 company._crm_digital_work_items().mapped("hours")

@@ -5,8 +5,6 @@ from odoo import api, models
 from odoo.tools import format_date, formatLang
 from odoo.tools.translate import LazyTranslate
 
-from ..models.res_company import KIT_DIGITAL_SEGMENTS
-
 _lt = LazyTranslate(__name__)
 
 # The requirements an addon of its own fulfils, and what it brings, in the
@@ -50,9 +48,8 @@ class ReportCrmDigitalJustification(models.AbstractModel):
 
     def _justification(self, company):
         segment = company.crm_digital_segment
-        _employees, users_required, hours_required = KIT_DIGITAL_SEGMENTS.get(
-            segment, (False, 0, 0)
-        )
+        band = self.env["crm.digital.employee.band"].sudo()._for_segment(segment)
+        users_required, hours_required = band.kit_digital_users, band.kit_digital_hours
         users = company._crm_digital_sales_users()
         entries = company._crm_digital_work_items()
         by_area = defaultdict(float)

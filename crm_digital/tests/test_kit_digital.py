@@ -39,6 +39,20 @@ class TestKitDigital(CrmDigitalCommon):
             (10, 60),
         )
 
+    def test_the_segments_figures_are_those_of_the_employee_bands(self):
+        # Data the consultant can read and correct, not constants in code.
+        self.env.ref("crm_digital.employee_band_3_9").kit_digital_hours = 35
+        settings = Form(self.env["res.config.settings"].with_user(self.user_consultant))
+        settings.crm_digital_segment = "II"
+        self.assertEqual(
+            (settings.crm_digital_segment_users, settings.crm_digital_segment_hours),
+            (1, 35),
+        )
+        segment = self.env["res.company"]._fields["crm_digital_segment"]
+        labels = dict(segment._description_selection(self.env))
+        self.assertEqual(labels["II"], "II: 3 to 9 employees (1 user, 35 h)")
+        self.assertEqual(labels["I"], "I: 10 to 49 employees (3 users, 40 h)")
+
     def test_the_log_takes_possible_hours_from_consultants_only(self):
         with self.assertRaisesRegex(ValidationError, "25.0 hours is not possible"):
             self._log(25)
