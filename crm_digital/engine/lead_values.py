@@ -183,6 +183,7 @@ class LeadRowConverter:
         phone_region="ES",
         strict=(),
         bands=(),
+        sectors=None,
     ):
         self._width = len(header)
         self._columns = _resolve(header, mapping)
@@ -197,6 +198,11 @@ class LeadRowConverter:
             "mobile": phone,
             # The employee bands the database has: (code, least, most).
             "employee_band": partial(parse_employee_band, bands=tuple(bands)),
+            # Its sector names: {name: CNAE section letter}.
+            "sector": partial(
+                parse_sector,
+                names={sector_key(name): s for name, s in (sectors or {}).items()},
+            ),
         }
         # (key, its columns, the method that converts it), decided once.
         self._plan = [
@@ -556,14 +562,20 @@ def _excel_date(serial):
     return _EXCEL_EPOCH + timedelta(days=int(serial))
 
 
-def parse_sector(value):
-    """CNAE 2009 section letter of a letter, a CNAE code or a sector name."""
+def sector_key(name):
+    """How sector names are compared: as header_key() leaves them."""
+    return header_key(name).replace("_", " ")
+
+
+def parse_sector(value, names):
+    """CNAE 2009 section letter of a letter, a CNAE code or a sector name of
+    ``names`` ({sector_key(name): letter}, from the sector name records)."""
     text = _as_text(value).strip()
     if match := _CNAE_LETTER.fullmatch(text):
         return match[1].upper()
     if match := _CNAE_CODE.fullmatch(text):
         return _section_of_code(match[1])
-    section = SECTOR_NAMES.get(header_key(text).replace("_", " "))
+    section = names.get(sector_key(text))
     if not section:
         raise ValueError(value)
     return section
@@ -625,7 +637,6 @@ _BAND_PUNCTUATION = str.maketrans({" ": None, "\u2013": "-", "\u2014": "-"})
 _PARSERS = {
     "email_from": parse_email,
     "vat": parse_vat,
-    "sector": parse_sector,
     "expected_revenue": parse_number,
     "probability": parse_probability,
     "date_deadline": parse_date,
@@ -683,110 +694,3 @@ _CNAE_DIVISIONS = (
     (97, "T"),
     (99, "U"),
 )
-# Section of each sector name, compared as header_key() leaves them: the
-# official Spanish titles, their usual short names, and the industries of
-# Salesforce, Zoho and HubSpot exports.
-SECTOR_NAMES = {
-    "agricultura, ganaderia, silvicultura y pesca": "A",
-    "agricultura": "A",
-    "agriculture": "A",
-    "farming": "A",
-    "industrias extractivas": "B",
-    "mineria": "B",
-    "mining & metals": "B",
-    "industria manufacturera": "C",
-    "industria": "C",
-    "manufacturing": "C",
-    "apparel": "C",
-    "chemicals": "C",
-    "electronics": "C",
-    "machinery": "C",
-    "food & beverage": "C",
-    "food & beverages": "C",
-    "food production": "C",
-    "printing": "C",
-    "building materials": "C",
-    "suministro de energia electrica, gas, vapor y aire acondicionado": "D",
-    "energia": "D",
-    "energy": "D",
-    "utilities": "D",
-    "suministro de agua, actividades de saneamiento, gestion de residuos y "
-    "descontaminacion": "E",
-    "medio ambiente": "E",
-    "environmental": "E",
-    "environmental services": "E",
-    "construccion": "F",
-    "construction": "F",
-    "comercio al por mayor y al por menor; reparacion de vehiculos de motor y "
-    "motocicletas": "G",
-    "comercio": "G",
-    "retail": "G",
-    "wholesale": "G",
-    "automotive": "G",
-    "transporte y almacenamiento": "H",
-    "transporte": "H",
-    "logistica": "H",
-    "transportation": "H",
-    "shipping": "H",
-    "logistics and supply chain": "H",
-    "hosteleria": "I",
-    "restauracion": "I",
-    "hospitality": "I",
-    "restaurants": "I",
-    "informacion y comunicaciones": "J",
-    "tecnologia": "J",
-    "informatica": "J",
-    "communications": "J",
-    "media": "J",
-    "technology": "J",
-    "telecommunications": "J",
-    "computer software": "J",
-    "information technology and services": "J",
-    "internet": "J",
-    "actividades financieras y de seguros": "K",
-    "finanzas": "K",
-    "seguros": "K",
-    "banking": "K",
-    "finance": "K",
-    "financial services": "K",
-    "insurance": "K",
-    "actividades inmobiliarias": "L",
-    "inmobiliaria": "L",
-    "real estate": "L",
-    "actividades profesionales, cientificas y tecnicas": "M",
-    "servicios profesionales": "M",
-    "consultoria": "M",
-    "asesoria": "M",
-    "consulting": "M",
-    "engineering": "M",
-    "biotechnology": "M",
-    "accounting": "M",
-    "legal services": "M",
-    "marketing and advertising": "M",
-    "management consulting": "M",
-    "actividades administrativas y servicios auxiliares": "N",
-    "servicios administrativos": "N",
-    "administracion publica y defensa; seguridad social obligatoria": "O",
-    "administracion publica": "O",
-    "government": "O",
-    "government administration": "O",
-    "educacion": "P",
-    "education": "P",
-    "education management": "P",
-    "actividades sanitarias y de servicios sociales": "Q",
-    "sanidad": "Q",
-    "healthcare": "Q",
-    "hospital & health care": "Q",
-    "medical practice": "Q",
-    "actividades artisticas, recreativas y de entretenimiento": "R",
-    "ocio": "R",
-    "entertainment": "R",
-    "recreation": "R",
-    "otros servicios": "S",
-    "not for profit": "S",
-    "other": "S",
-    "actividades de los hogares como empleadores de personal domestico; "
-    "actividades de los hogares como productores de bienes y servicios para "
-    "uso propio": "T",
-    "actividades de organizaciones y organismos extraterritoriales": "U",
-}

@@ -1,6 +1,7 @@
 from . import crm_digital_owned_fields
 from . import crm_digital_event
 from . import crm_digital_employee_band
+from . import crm_digital_sector_alias
 from . import crm_digital_assignment_rule
 from . import crm_digital_import_template
 from . import crm_digital_import_template_column

@@ -310,6 +310,7 @@ class CrmDigitalLeadImport(models.Model):
                 self._mapping(),
                 strict=strict,
                 bands=self.env["crm.digital.employee.band"].sudo()._bands(),
+                sectors=self.env["crm.digital.sector.alias"]._names(),
             )
         except LeadFileError as error:
             raise UserError(self.env._(error.message)) from error

@@ -8,18 +8,22 @@ from odoo.tools import SQL
 
 from ..engine.lead_file import read_lead_file
 
-BAND_DATA = (
-    Path(__file__).resolve().parents[1] / "data" / "crm_digital_employee_band_data.xml"
-)
+DATA = Path(__file__).resolve().parents[1] / "data"
+BAND_DATA = DATA / "crm_digital_employee_band_data.xml"
+SECTOR_DATA = DATA / "crm_digital_sector_alias_data.xml"
+
+
+def _records(path):
+    root = ElementTree.parse(path).getroot()  # noqa: S314 - our own data file
+    for record in root.iter("record"):
+        yield {field.get("name"): field for field in record.iter("field")}
 
 
 def shipped_bands():
     """The employee bands the addon ships, (code, least, most or None), as
     the engine takes them from the records: for tests without a database."""
     bands = []
-    root = ElementTree.parse(BAND_DATA).getroot()  # noqa: S314 - our own data file
-    for record in root.iter("record"):
-        fields = {field.get("name"): field for field in record.iter("field")}
+    for fields in _records(BAND_DATA):
         most = fields.get("max_employees")
         bands.append(
             (
@@ -29,6 +33,14 @@ def shipped_bands():
             )
         )
     return tuple(sorted(bands, key=lambda band: band[1]))
+
+
+def shipped_sector_names():
+    """The sector names the addon ships, {name: CNAE section letter}."""
+    return {
+        fields["name"].text: fields["industry_id"].get("ref")[-1]
+        for fields in _records(SECTOR_DATA)
+    }
 
 
 class CrmDigitalCommon(TransactionCase):

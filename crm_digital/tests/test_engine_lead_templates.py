@@ -13,7 +13,7 @@ from odoo.addons.crm_digital.engine.lead_templates import (
 )
 from odoo.addons.crm_digital.engine.lead_values import TARGETS, convert_rows
 
-from .common import shipped_bands
+from .common import shipped_bands, shipped_sector_names
 
 SAMPLES_DIR = Path(__file__).resolve().parents[1] / "static" / "import_samples"
 SAMPLES = {
@@ -35,7 +35,10 @@ def _read(name):
 def _import(name):
     parsed = _read(name)
     return convert_rows(
-        parsed, template_mapping(SAMPLES[name], parsed.header), bands=shipped_bands()
+        parsed,
+        template_mapping(SAMPLES[name], parsed.header),
+        bands=shipped_bands(),
+        sectors=shipped_sector_names(),
     )
 
 

@@ -13,11 +13,14 @@ from odoo.addons.crm_digital.engine.lead_values import (
     parse_priority,
     parse_sector,
     parse_type,
+    sector_key,
 )
 
-from .common import shipped_bands
+from .common import shipped_bands, shipped_sector_names
 
 BANDS = shipped_bands()
+SECTORS = shipped_sector_names()
+SECTOR_KEYS = {sector_key(name): section for name, section in SECTORS.items()}
 
 
 def _en(messages):
@@ -29,7 +32,7 @@ class TestEngineLeadValues(BaseCase):
     def convert(self, mapping, *values, **options):
         """RowResult of one row holding ``values`` under the mapped columns."""
         converter = LeadRowConverter(
-            list(mapping), mapping, **{"bands": BANDS, **options}
+            list(mapping), mapping, **{"bands": BANDS, "sectors": SECTORS, **options}
         )
         return converter.convert(Row(2, list(values)))
 
@@ -360,7 +363,7 @@ class TestEngineLeadValues(BaseCase):
             ("Food & Beverage", "C"),
             ("COMPUTER_SOFTWARE", "J"),
         ]:
-            self.assertEqual(parse_sector(cell), section, cell)
+            self.assertEqual(parse_sector(cell, SECTOR_KEYS), section, cell)
         self.assertRejected(
             "sector",
             "Ñ",

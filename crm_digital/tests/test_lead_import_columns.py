@@ -90,6 +90,18 @@ class TestLeadImportColumns(CrmDigitalCommon):
             bands["Cerámicas Onda"], self.env.ref("crm_digital.employee_band_250")
         )
 
+    def test_sectors_are_found_by_the_names_the_database_has(self):
+        # A name the consultant adds, beside those that ship (Hostelería).
+        hospitality = self.env.ref("base.res_partner_industry_I")
+        self.env["crm.digital.sector.alias"].create(
+            {"name": "Turismo rural", "industry_id": hospitality.id}
+        )
+        data = "Empresa;CNAE\nCasa Rural Ademuz;Turismo rural\nMesón Utiel;Hostelería\n"
+        job = self._lead_import("sectores.csv", data)
+        job.action_import()
+        self.assertEqual(len(job.lead_ids), 2)
+        self.assertEqual(job.lead_ids.industry_id, hospitality)
+
     def test_countries_are_found_by_name_or_code_and_never_guessed(self):
         rows = [
             ("Alemania", "DE"),
