@@ -6,8 +6,19 @@ from datetime import date, datetime
 
 from odoo import Command, fields
 
-from .problems import invalid
+from .problems import invalid, not_found
 from .schemas.common import ref, refs
+
+
+def readable(model, record_id, belongs=None):
+    """The record of ``model`` with this id, which the user may read and which
+    ``belongs`` (if given) to the resource; else 404, whether it does not
+    exist or is of another resource, 403 when the user may not read it."""
+    record = model.browse(record_id).exists()
+    if not record or (belongs and not belongs(record)):
+        raise not_found(model.env)
+    record.check_access("read")
+    return record
 
 
 class FieldMap:

@@ -56,15 +56,12 @@ class ResCompany(models.Model):
             .sudo()
             .search([("kit_digital_segment", "!=", False)])
         )
-        segments = dict(
-            bands._fields["kit_digital_segment"]._description_selection(self.env)
-        )
         return [
             (
                 band.kit_digital_segment,
                 self.env._(
                     "%(segment)s: %(band)s (%(users)s users, %(hours)s h)",
-                    segment=segments[band.kit_digital_segment],
+                    segment=band.kit_digital_segment,
                     band=band.name,
                     users=band.kit_digital_users,
                     hours=band.kit_digital_hours,
@@ -72,7 +69,7 @@ class ResCompany(models.Model):
                 if band.kit_digital_users != 1
                 else self.env._(
                     "%(segment)s: %(band)s (1 user, %(hours)s h)",
-                    segment=segments[band.kit_digital_segment],
+                    segment=band.kit_digital_segment,
                     band=band.name,
                     hours=band.kit_digital_hours,
                 ),

@@ -12,6 +12,7 @@ from odoo.api import Environment
 from ..dependencies import Scope, idempotent
 from ..listing import page
 from ..problems import ApiRoute, not_found
+from ..records import readable
 from ..schemas.activity import Activity, ActivityCreate, ActivityDone, RecordRef, State
 from ..schemas.common import FilterId, Page, RecordId, Text, ref
 
@@ -61,11 +62,9 @@ def _activities(activities):
 
 
 def _get(env, record_id):
-    activity = env["mail.activity"].browse(record_id).exists()
-    if not activity or activity.res_model not in MODELS:
-        raise not_found(env)
-    activity.check_access("read")
-    return activity
+    return readable(
+        env["mail.activity"], record_id, lambda activity: activity.res_model in MODELS
+    )
 
 
 @router.get(

@@ -10,7 +10,8 @@ from odoo.api import Environment
 
 from ..dependencies import Scope
 from ..listing import Sort, page
-from ..problems import ApiProblem, ApiRoute, not_found
+from ..problems import ApiProblem, ApiRoute
+from ..records import readable
 from ..schemas.alert import Alert
 from ..schemas.common import FilterId, Page, RecordId, Text, ref
 
@@ -71,11 +72,7 @@ def _alerts(alerts):
 
 
 def _get(env, record_id):
-    alert = _model(env).browse(record_id).exists()
-    if not alert:
-        raise not_found(env)
-    alert.check_access("read")
-    return alert
+    return readable(_model(env), record_id)
 
 
 @router.get(

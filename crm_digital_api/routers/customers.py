@@ -10,8 +10,8 @@ from odoo.api import Environment
 
 from ..dependencies import Scope, idempotent
 from ..listing import Sort, check_if_match, etag, page, parse_fields
-from ..problems import ApiRoute, not_found
-from ..records import FieldMap
+from ..problems import ApiRoute
+from ..records import FieldMap, readable
 from ..schemas.common import FilterId, Page, RecordId, Text, naive_utc
 from ..schemas.customer import Customer, CustomerCreate, CustomerWrite, Lifecycle
 
@@ -75,11 +75,7 @@ CUSTOMER_DOMAIN = [
 
 
 def _get(env, record_id):
-    partner = env["res.partner"].browse(record_id).exists()
-    if not partner:
-        raise not_found(env)
-    partner.check_access("read")
-    return partner
+    return readable(env["res.partner"], record_id)
 
 
 def _answer(response, partner, names):

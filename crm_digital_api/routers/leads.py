@@ -13,7 +13,7 @@ from odoo.api import Environment
 from ..dependencies import Scope, idempotent
 from ..listing import Sort, check_if_match, etag, page, parse_fields
 from ..problems import ApiRoute, not_found
-from ..records import FieldMap
+from ..records import FieldMap, readable
 from ..schemas.common import FilterId, Page, RecordId, Ref, Text, naive_utc, refs
 from ..schemas.lead import (
     Cancel,
@@ -121,13 +121,11 @@ def lead_router(lead_type, resource, tag):
     path = f"/{resource}"
 
     def _get(env, record_id):
-        lead = (
-            env["crm.lead"].with_context(active_test=False).browse(record_id).exists()
+        return readable(
+            env["crm.lead"].with_context(active_test=False),
+            record_id,
+            lambda lead: lead.type == lead_type,
         )
-        if not lead or lead.type != lead_type:
-            raise not_found(env)
-        lead.check_access("read")
-        return lead
 
     def _answer(response, lead, names):
         response.headers["ETag"] = etag(lead)

@@ -12,6 +12,7 @@ from odoo.api import Environment
 from ..dependencies import Scope, idempotent
 from ..listing import etag, page
 from ..problems import ApiRoute, invalid, not_found
+from ..records import readable
 from ..schemas.common import FilterId, Page, RecordId, Text, ref
 from ..schemas.quotation import Quotation, QuotationCreate, QuotationLine, State
 
@@ -57,11 +58,7 @@ def _quotations(orders):
 
 
 def _get(env, record_id):
-    order = env["sale.order"].browse(record_id).exists()
-    if not order:
-        raise not_found(env)
-    order.check_access("read")
-    return order
+    return readable(env["sale.order"], record_id)
 
 
 @router.get(
