@@ -1,11 +1,24 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import models, tools
+import ast
 
-from odoo.addons.base_automation.models.base_automation import WRITE_TRIGGERS
+from odoo import api, models, tools
+
+from odoo.addons.base_automation.models import base_automation as stock
 
 # Context key: the activities a task rule's action is to plan, gathered while
 # stock runs the action record by record.
 BATCH = "crm_digital_activity_batch"
+# A condition that needs stock's evaluation context.
+EVALUATED = "evaluated"
+# Context key: the records are being created, and stock's create hook runs
+# their creation triggers once create() returns: computing their fields need
+# not run those triggers too.
+CREATED = "crm_digital_created"
+# The triggers a stored field computed on records being created still runs.
+WRITE_TRIGGERS = tuple(stock.WRITE_TRIGGERS)
+WRITE_ONLY_TRIGGERS = tuple(
+    sorted(set(stock.WRITE_TRIGGERS) - set(stock.CREATE_TRIGGERS))
+)
 
 
 class BaseAutomation(models.Model):
@@ -30,6 +43,49 @@ class BaseAutomation(models.Model):
             .search([("model_name", "=", model_name), ("trigger", "in", triggers)])
             .ids
         )
+
+    def _check_trigger_fields(self, record):
+        # On creation every field counts as changed: stock reads the watched
+        # fields before it looks.
+        if self._context.get("old_values") is None:
+            return True
+        return super()._check_trigger_fields(record)
+
+    def _filter_pre(self, records, feedback=False):
+        domain = self._crm_digital_domains(self.id)[0]
+        if domain is EVALUATED:
+            return super()._filter_pre(records, feedback)
+        return self._crm_digital_filter(records, domain, feedback)
+
+    def _filter_post_export_domain(self, records, feedback=False):
+        domain = self._crm_digital_domains(self.id)[1]
+        if domain is EVALUATED:
+            return super()._filter_post_export_domain(records, feedback)
+        return self._crm_digital_filter(records, domain, feedback), domain
+
+    def _crm_digital_filter(self, records, domain, feedback):
+        """Stock's filtering by a domain, without its evaluation context."""
+        if not domain or not records:
+            return records
+        if feedback:
+            records = records.with_context(__action_feedback=True)
+        return records.sudo().filtered_domain(domain).with_env(records.env)
+
+    @api.model
+    @tools.ormcache("automation_id")
+    def _crm_digital_domains(self, automation_id):
+        """The pre and post conditions of an automation, read once: a domain
+        of plain values (most are: stock writes them for the triggers "stage
+        is set", "user is set"...), None when there is none, or EVALUATED
+        when it needs its evaluation context (uid, time...), as stock does."""
+        automation = self.sudo().browse(automation_id)
+        domains = []
+        for text in (automation.filter_pre_domain, automation.filter_domain):
+            try:
+                domains.append(ast.literal_eval(text) if text else None)
+            except (ValueError, SyntaxError):
+                domains.append(EVALUATED)
+        return tuple(domains)
 
     def _process(self, records, domain_post=None):
         """A task rule plans the activities of all the records at once, where
@@ -71,16 +127,16 @@ class BaseAutomation(models.Model):
         are evaluated."""
         result = super()._register_hook()
         for model_class in self.env.registry.values():
-            for name, changed in WATCHED_HOOKS.items():
+            for name, (changed, triggers) in WATCHED_HOOKS.items():
                 hook = model_class.__dict__.get(name)
                 if hook is not None and hasattr(hook, "origin"):
-                    setattr(model_class, name, _watched(hook, changed))
+                    setattr(model_class, name, _watched(hook, changed, triggers))
         return result
 
-    @tools.ormcache("model_name", "fnames")
-    def _crm_digital_watches(self, model_name, fnames):
+    @tools.ormcache("model_name", "fnames", "triggers")
+    def _crm_digital_watches(self, model_name, fnames, triggers):
         automations = self.browse(
-            self._crm_digital_automation_ids(model_name, tuple(WRITE_TRIGGERS))
+            self._crm_digital_automation_ids(model_name, triggers)
         ).sudo()
         return any(
             not automation.trigger_field_ids
@@ -90,8 +146,11 @@ class BaseAutomation(models.Model):
 
     def write(self, vals):
         result = super().write(vals)
-        if "trigger_field_ids" in vals:  # not among stock's critical fields
-            self.env.registry.clear_cache()  # _crm_digital_watches
+        # The watched fields and the conditions follow most fields, which are
+        # not among stock's critical ones (see _update_registry); the time
+        # triggers' cron writes only when it last ran.
+        if vals.keys() - {"last_run"}:
+            self.env.registry.clear_cache()  # _crm_digital_watches, _domains
         return result
 
     def _update_registry(self):
@@ -101,14 +160,14 @@ class BaseAutomation(models.Model):
         return super()._update_registry()
 
 
-def _watched(hook, changed):
-    """Stock's hook `hook`, run only when an automation watches one of the
-    fields `changed` gives for the call."""
+def _watched(hook, changed, triggers):
+    """Stock's hook `hook`, run only when an automation of the `triggers` for
+    the call watches one of the fields `changed` gives for it."""
 
     def watched(self, *args, **kwargs):
         fnames = changed(self, *args)
         if fnames and not self.env["base.automation"]._crm_digital_watches(
-            self._name, fnames
+            self._name, fnames, triggers(self)
         ):
             return hook.origin(self, *args, **kwargs)
         return hook(self, *args, **kwargs)
@@ -117,12 +176,18 @@ def _watched(hook, changed):
     return watched
 
 
-# Stock's hooks of a model's methods, and the fields each call changes.
+# Stock's hooks of a model's methods: the fields each call changes, and the
+# triggers it runs.
 WATCHED_HOOKS = {
-    "write": lambda records, vals: frozenset(vals),
-    "_compute_field_value": lambda records, field: frozenset(
-        computed.name
-        for computed in records.pool.field_computed[field]
-        if computed.store
+    "write": (lambda records, vals: frozenset(vals), lambda records: WRITE_TRIGGERS),
+    "_compute_field_value": (
+        lambda records, field: frozenset(
+            computed.name
+            for computed in records.pool.field_computed[field]
+            if computed.store
+        ),
+        lambda records: (
+            WRITE_ONLY_TRIGGERS if records.env.context.get(CREATED) else WRITE_TRIGGERS
+        ),
     ),
 }

@@ -40,6 +40,7 @@ class CrmDigitalStageHistory(models.Model):
         "Days in Stage",
         compute="_compute_days",
         store=True,
+        precompute=True,
         aggregator="avg",
         digits=(16, 1),
         help="Until the opportunity left the stage; empty while it is there, "

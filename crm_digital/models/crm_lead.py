@@ -8,6 +8,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
+from .base_automation import CREATED
+
 # Changes of a lead that can change its customer's commercial stage.
 LIFECYCLE_FIELDS = {"partner_id", "type", "stage_id", "active", "probability"}
 
@@ -125,7 +127,7 @@ class CrmLead(models.Model):
             # Stock's "lost": archived at probability 0, in the stage it had.
             if not lead.active and not lead.probability:
                 lead.crm_digital_outcome = "cancelled"
-            elif lead.stage_id.is_won:
+            elif lead.stage_id._crm_digital_rules().won:
                 lead.crm_digital_outcome = "won"
             else:
                 lead.crm_digital_outcome = "open"
@@ -231,26 +233,27 @@ class CrmLead(models.Model):
     def _check_crm_digital_stage_requirements(self):
         opportunities = self.filtered(lambda lead: lead.type == "opportunity")
         for stage, leads in opportunities.grouped("stage_id").items():
-            # Field definitions are for administrators to read.
-            required = stage.sudo().crm_digital_required_field_ids
+            required = stage._crm_digital_rules().required
             for lead in leads if required else ():
-                missing = required.filtered(
-                    lambda field, lead=lead: not lead[field.name]
-                )
+                missing = [name for name in required if not lead[name]]
                 if missing:
                     raise ValidationError(
                         self.env._(
                             "To move %(lead)s to stage %(stage)s, fill in: %(fields)s.",
                             lead=lead.name,
                             stage=stage.name,
-                            fields=", ".join(missing.mapped("field_description")),
+                            fields=", ".join(
+                                self._fields[name]._description_string(self.env)
+                                for name in missing
+                            ),
                         )
                     )
 
     @api.constrains("vat", "country_id")
     def _check_vat(self):
-        spain = self.env.ref("base.es")
-        for lead in self.filtered("vat"):
+        leads = self.filtered("vat")
+        spain = self.env.ref("base.es") if leads else None
+        for lead in leads:
             foreign = lead.vat[:2].isalpha() and not lead.vat.startswith("ES")
             if foreign or lead.country_id not in (spain, self.env["res.country"]):
                 continue
@@ -270,11 +273,12 @@ class CrmLead(models.Model):
             if vals.get("vat"):
                 vals["vat"] = normalize_vat(vals["vat"])
             stage = self.env["crm.stage"].browse(vals.get("stage_id"))
-            if stage.crm_digital_fixed_probability and "probability" not in vals:
-                vals["probability"] = stage.crm_digital_probability
+            probability = stage._crm_digital_rules().probability
+            if probability is not None and "probability" not in vals:
+                vals["probability"] = probability
         proposals, undecided = self._crm_digital_assign_before(vals_list)
         leads = super().create(vals_list)
-        leads._crm_digital_log_stages()
+        leads.with_context(**{CREATED: True})._crm_digital_log_stages()
         leads.partner_id._crm_digital_lifecycle_changed()
         self._crm_digital_assign_after(leads, proposals, undecided)
         return leads
@@ -286,8 +290,9 @@ class CrmLead(models.Model):
         moving = self.browse()
         if "stage_id" in vals:
             stage = self.env["crm.stage"].browse(vals["stage_id"])
-            if stage.crm_digital_fixed_probability and "probability" not in vals:
-                vals["probability"] = stage.crm_digital_probability
+            probability = stage._crm_digital_rules().probability
+            if probability is not None and "probability" not in vals:
+                vals["probability"] = probability
             moving = self.filtered(lambda lead: lead.stage_id != stage)
             if moving == self:
                 vals["crm_digital_stage_date"] = self.env.cr.now()

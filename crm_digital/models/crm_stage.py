@@ -1,6 +1,24 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from typing import NamedTuple
+
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
+
+
+class StageRules(NamedTuple):
+    """What a lead entering a stage must have, and takes from it."""
+
+    won: bool
+    probability: float | None  # None: the predictive scoring's
+    required: tuple  # names of the lead fields required to enter
+
+
+RULE_FIELDS = [
+    "is_won",
+    "crm_digital_fixed_probability",
+    "crm_digital_probability",
+    "crm_digital_required_field_ids",
+]
 
 
 class CrmStage(models.Model):
@@ -35,6 +53,53 @@ class CrmStage(models.Model):
         help="An open opportunity that stays longer in this stage is flagged as "
         "stuck. 0: never.",
     )
+
+    def _crm_digital_rules(self):
+        """The StageRules of this stage (none: a lead without stage)."""
+        if not self:
+            return StageRules(False, None, ())
+        self.ensure_one()
+        rules = self._crm_digital_all_rules().get(self.id)
+        # A stage created by a transaction not committed yet is not cached.
+        return rules or self._crm_digital_read_rules()[self.id]
+
+    @api.model
+    @tools.ormcache()
+    def _crm_digital_all_rules(self):
+        # Read on each creation of a lead and each change of its stage, where
+        # the stage's record would cost a query.
+        return self.sudo().search_fetch([], RULE_FIELDS)._crm_digital_read_rules()
+
+    def _crm_digital_read_rules(self):
+        """{stage id: StageRules}"""
+        return {
+            stage.id: StageRules(
+                stage.is_won,
+                stage.crm_digital_probability
+                if stage.crm_digital_fixed_probability
+                else None,
+                tuple(stage.crm_digital_required_field_ids.mapped("name")),
+            )
+            for stage in self.sudo()
+        }
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        stages = super().create(vals_list)
+        self.env.registry.clear_cache()  # _crm_digital_all_rules
+        return stages
+
+    def write(self, vals):
+        # Before as well: the leads' fields computed during the write read them.
+        self.env.registry.clear_cache()  # _crm_digital_all_rules
+        result = super().write(vals)
+        self.env.registry.clear_cache()
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self.env.registry.clear_cache()  # _crm_digital_all_rules
+        return result
 
     @api.constrains("crm_digital_probability", "crm_digital_stuck_days")
     def _check_crm_digital_figures(self):

@@ -9,6 +9,27 @@ from .base_automation import BATCH
 class IrActionsServer(models.Model):
     _inherit = "ir.actions.server"
 
+    def run(self):
+        """A task rule's action run by its automation joins the batch the
+        automation plans at once (see base.automation._process), after stock's
+        access check: stock would build its evaluation context for each
+        record. An action restricted to groups runs as stock runs it."""
+        batch = self.env.context.get(BATCH)
+        if (
+            batch is None
+            or len(self) != 1
+            or self.sudo().groups_id
+            or not self._crm_digital_task_rule()
+        ):
+            return super().run()
+        ids = self._context.get("active_ids") or [self._context.get("active_id")]
+        model = self._context.get("active_model") or self.sudo().model_name
+        records = self.env[model].browse(ids)
+        records.check_access("write")
+        if self.activity_type_id and not self._is_recompute():
+            batch.append((self, records.ids))
+        return False
+
     def _run_action_next_activity(self, eval_context=None):
         """A task rule's activity is titled in the language of the person it
         is for, whoever runs the rule: stock copies one untranslated title,
@@ -20,10 +41,6 @@ class IrActionsServer(models.Model):
         if not ids:
             return False
         ids = [ids] if isinstance(ids, int) else ids
-        batch = self.env.context.get(BATCH)
-        if batch is not None:
-            batch.append((self, ids))  # planned by the automation, at once
-            return False
         values = {
             "note": self.activity_note or "",
             "activity_type_id": self.activity_type_id.id,
@@ -37,14 +54,13 @@ class IrActionsServer(models.Model):
         # not also an e-mail per task, which a rule run on a thousand leads
         # would multiply.
         records = (
-            self.env[self.model_name]
+            self.env[self._context.get("active_model") or self.model_name]
             .browse(ids)
             .with_context(mail_activity_quick_update=True)
         )
         for user, group in records.grouped(self._crm_digital_assignee).items():
-            translated = rule.with_context(lang=(user or self.env.user).lang)
             group.activity_schedule(
-                summary=translated.summary or translated.name,
+                summary=rule._title_in((user or self.env.user).lang),
                 **values,
                 **({"user_id": user.id} if user else {}),
             )

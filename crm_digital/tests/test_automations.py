@@ -63,3 +63,12 @@ class TestAutomations(CrmDigitalCommon):
         lead.action_set_lost()
         self.assertEqual(lead.crm_digital_outcome, "cancelled")
         self.assertEqual(lead.priority, "2")
+
+    def test_a_condition_on_who_writes_is_evaluated_for_each_write(self):
+        automation = self._automation("description", "record.write({'priority': '3'})")
+        automation.filter_domain = "[('user_id', '=', uid)]"
+        lead = self._deal()
+        lead.description = "<p>Escrito por el administrador.</p>"
+        self.assertEqual(lead.priority, "0")
+        lead.with_user(self.user_salesperson).description = "<p>Escrito por él.</p>"
+        self.assertEqual(lead.priority, "3")

@@ -126,6 +126,21 @@ class TestPipeline(CrmDigitalCommon):
         # Leads (not yet opportunities) are not held by stage rules.
         self._deal(type="lead").write({"stage_id": self.offer.id})
 
+    def test_a_field_the_consultant_requires_is_asked_at_once(self):
+        lead = self._deal()
+        lead.stage_id = self.negotiation
+        self.negotiation.crm_digital_required_field_ids = self.env[
+            "ir.model.fields"
+        ]._get("crm.lead", "phone")
+        lead.stage_id = self.analysis
+        with (
+            self.assertRaisesRegex(ValidationError, "fill in: Phone."),
+            self.env.cr.savepoint(),
+        ):
+            lead.stage_id = self.negotiation
+        lead.write({"stage_id": self.negotiation.id, "phone": "+34 963 00 00 00"})
+        self.assertEqual(lead.stage_id, self.negotiation)
+
     def test_a_stage_can_fix_the_probability(self):
         self.negotiation.write(
             {"crm_digital_fixed_probability": True, "crm_digital_probability": 70}

@@ -110,6 +110,33 @@ class TestTaskRules(MailCase, CrmDigitalCommon):
             meeting.activity_type_id, self.env.ref("mail.mail_activity_data_meeting")
         )
 
+    def test_a_lead_created_in_the_stage_gets_each_task_once(self):
+        rule = "crm_digital.task_rule_negotiation_meeting"
+        given = self._deal(
+            stage_id=self.env.ref("crm_digital.stage_negotiation").id,
+            expected_revenue=1500,
+            date_deadline="2026-12-31",
+        )
+        self.assertEqual(len(self._tasks(given, rule)), 1)
+        self.assertEqual(
+            len(self._tasks(given, "crm_digital.task_rule_new_lead_call")), 1
+        )
+        # The stage a new lead starts in is computed while it is created.
+        analysis = self.env.ref("crm_digital.stage_analysis")
+        self.env.ref(rule).stage_id = analysis
+        computed = self._deal()
+        self.assertEqual(computed.stage_id, analysis)
+        self.assertEqual(len(self._tasks(computed, rule)), 1)
+
+    def test_a_rule_moved_to_another_stage_plans_its_task_there(self):
+        rule = "crm_digital.task_rule_negotiation_meeting"
+        self.env.ref(rule).stage_id = self.env.ref("crm_digital.stage_offer")
+        lead = self._deal(expected_revenue=1500, date_deadline="2026-12-31")
+        lead.stage_id = self.env.ref("crm_digital.stage_offer")
+        self.assertEqual(len(self._tasks(lead, rule)), 1)
+        lead.stage_id = self.env.ref("crm_digital.stage_negotiation")
+        self.assertEqual(len(self._tasks(lead, rule)), 1)
+
     def test_a_quotation_sent_is_followed_up(self):
         order = self.env["sale.order"].create(
             {

@@ -87,7 +87,6 @@ registry.category("web_tour.tours").add("crm_digital_opportunity_won", {
             run: "click",
         },
         // Kept on the form while it lacked revenue and date: saved with them.
-        moveTo("Offer Presented"),
         ...savedIn("Offer Presented"),
         moveTo("In Negotiation"),
         ...savedIn("In Negotiation"),
