@@ -34,17 +34,14 @@ import itertools
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import requests
-from odoo_install import install, start_server
+from odoo_install import bench_user, ensure_installed, odoo_conf, start_server
 from odoo_install import jsonrpc as odoo_rpc
 
-REPO = Path(__file__).resolve().parents[1]
 DB = "crm_digital_bench_api"
 PORT = 8269
 LOGIN = "bench_api_sales"
@@ -78,40 +75,16 @@ API_FIELDS = [
 ]
 
 
-def odoo_conf():
-    conf = REPO / ".state" / "bench-api.conf"
-    script = f'. "{REPO}/scripts/common.sh"; load_pg_env; write_odoo_conf {DB} "{conf}"'
-    subprocess.run(["bash", "-c", script], check=True)
-    return conf
-
-
 def prepare(conf, leads):
     """The salesperson, their API key and the leads; returns the key."""
-    exists = subprocess.run(
-        ["psql", "-X", "-d", DB, "-tAc", "SELECT 1 FROM ir_module_module LIMIT 1"],
-        capture_output=True,
-        check=False,
-    )
-    if exists.returncode != 0:
-        print("Creating the bench database (a few minutes)...", flush=True)
-        install(conf, DB, "crm_digital_api")
+    ensure_installed(conf, DB, "crm_digital_api")
     import odoo
     from odoo.modules.registry import Registry
 
     odoo.tools.config.parse_config(["-c", str(conf), "--log-level=warn"])
     with Registry(DB).cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-        Users = env["res.users"].with_context(no_reset_password=True)
-        user = Users.search([("login", "=", LOGIN)])
-        if not user:
-            user = Users.create(
-                {
-                    "name": "Bench API",
-                    "login": LOGIN,
-                    "password": LOGIN,
-                    "groups_id": [(6, 0, env.ref("sales_team.group_sale_manager").ids)],
-                }
-            )
+        user = bench_user(env, LOGIN, "Bench API", "sales_team.group_sale_manager")
         # Every request of the bench is counted, none refused.
         env["ir.config_parameter"].set_param("crm_digital_api.rate_limit", 0)
         env["res.users.apikeys"].search([("user_id", "=", user.id)]).unlink()
@@ -256,7 +229,7 @@ def main():
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--clients", type=int, default=4)
     args = parser.parse_args()
-    conf = odoo_conf()
+    conf = odoo_conf(DB, "bench-api.conf")
     key = prepare(conf, args.leads)
     server = start_server(conf, DB, PORT)
     url = f"http://127.0.0.1:{PORT}"

@@ -12,33 +12,12 @@ the ratio and the machine. Exits 1 when ours is not 10 times stock.
 import argparse
 import os
 import platform
-import subprocess
 import sys
 import time
-from pathlib import Path
 
-from odoo_install import install
+from odoo_install import ensure_installed, odoo_conf
 
-REPO = Path(__file__).resolve().parents[1]
 DB = "crm_digital_bench"
-
-
-def odoo_conf():
-    conf = REPO / ".state" / "bench.conf"
-    script = f'. "{REPO}/scripts/common.sh"; load_pg_env; write_odoo_conf {DB} "{conf}"'
-    subprocess.run(["bash", "-c", script], check=True)
-    return conf
-
-
-def ensure_database(conf):
-    exists = subprocess.run(
-        ["psql", "-X", "-d", DB, "-tAc", "SELECT 1 FROM ir_module_module LIMIT 1"],
-        capture_output=True,
-        check=False,
-    )
-    if exists.returncode != 0:
-        print("Creating the bench database (about two minutes)...", flush=True)
-        install(conf, DB, "crm_digital")
 
 
 def setup(env, leads_count):
@@ -138,8 +117,8 @@ def main():
     parser.add_argument("--leads", type=int, default=10000)
     parser.add_argument("--big", type=int, default=100000)
     args = parser.parse_args()
-    conf = odoo_conf()
-    ensure_database(conf)
+    conf = odoo_conf(DB, "bench.conf")
+    ensure_installed(conf, DB, "crm_digital")
 
     import odoo
     from odoo.modules.registry import Registry

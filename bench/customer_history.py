@@ -17,38 +17,15 @@ import argparse
 import base64
 import platform
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-from odoo_install import install
+from odoo_install import ensure_installed
 
 REPO = Path(__file__).resolve().parents[1]
 DB = "crm_digital_bench"
 NAME = "Cliente Grande Bench, S.A."
-
-
-def install_addons(conf):
-    """The history is read with every addon that extends it."""
-    installed = subprocess.run(
-        [
-            "psql",
-            "-X",
-            "-d",
-            DB,
-            "-tAc",
-            "SELECT count(*) FROM ir_module_module WHERE state = 'installed' "
-            "AND name IN ('crm_digital_documents', 'crm_digital_alerts')",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    if installed == "2":
-        return
-    print("Installing the documents and alerts addons...", flush=True)
-    install(conf, DB, "crm_digital_documents,crm_digital_alerts")
 
 
 def env_for(conf):
@@ -137,7 +114,8 @@ def main():
     conf = REPO / ".state" / "bench.conf"
     if not conf.exists():
         sys.exit("Run bench/assignment.py first: it creates the bench database.")
-    install_addons(conf)
+    # The history is read with every addon that extends it.
+    ensure_installed(conf, DB, "crm_digital_documents,crm_digital_alerts")
     env = env_for(conf)
     customer = big_customer(env, args.deals, args.orders, args.documents)
     # Fresh planner statistics, as autovacuum keeps them on a live database

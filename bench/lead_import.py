@@ -24,10 +24,10 @@ import resource
 import subprocess
 import sys
 import time
-import urllib.request
 import xmlrpc.client
 from pathlib import Path
 
+from odoo_install import start_server
 from stdnum.es import nif
 
 REPO = Path(__file__).resolve().parents[1]
@@ -142,26 +142,17 @@ def run_background(conf, data, rows):
     remove_bench_leads(env)
     env.cr.close()
     port = int(os.environ.get("CRM_DIGITAL_BENCH_PORT", "8269"))
-    src = os.environ.get("ODOO_SRC") or (
-        Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-        / "crm-digital"
-        / "odoo-18.0"
+    server = start_server(
+        conf,
+        DB,
+        port,
+        "--limit-time-real",
+        "3600",
+        "--limit-memory-hard",
+        str(4 << 30),
     )
-    server = subprocess.Popen(
-        [sys.executable, f"{src}/odoo-bin", "-c", str(conf), "-d", DB,
-         "--http-port", str(port), "--gevent-port", str(port + 1),
-         "--workers", "2", "--max-cron-threads", "0", "--limit-time-real", "3600",
-         "--limit-memory-hard", str(4 << 30), "--log-level=warn"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"{url}/web/login", timeout=5)  # noqa: S310
-                break
-            except OSError:
-                time.sleep(1)
         uid = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/common").authenticate(
             DB, "admin", "admin", {}
         )

@@ -23,11 +23,9 @@ import threading
 import time
 from datetime import timedelta
 from functools import partial
-from pathlib import Path
 
-from odoo_install import install
+from odoo_install import ensure_installed, odoo_conf
 
-REPO = Path(__file__).resolve().parents[1]
 DB = "crm_digital_bench_reporting"
 BASELINE_SQL = (
     "SELECT stage_id, user_id, count(*), sum(expected_revenue)"
@@ -42,13 +40,6 @@ ONE_DAY = timedelta(days=1)
 NO_FULL_SCAN = "no full scan"
 
 
-def odoo_conf():
-    conf = REPO / ".state" / "bench-reporting.conf"
-    script = f'. "{REPO}/scripts/common.sh"; load_pg_env; write_odoo_conf {DB} "{conf}"'
-    subprocess.run(["bash", "-c", script], check=True)
-    return conf
-
-
 def psql(sql):
     return subprocess.run(
         ["psql", "-X", "-d", DB, "-v", "ON_ERROR_STOP=1", "-tAc", sql],
@@ -56,16 +47,6 @@ def psql(sql):
         text=True,
         check=False,
     )
-
-
-def ensure_database(conf):
-    installed = psql(
-        "SELECT 1 FROM ir_module_module"
-        " WHERE name = 'crm_digital_reporting' AND state = 'installed'"
-    )
-    if installed.stdout.strip() != "1":
-        print("Creating the bench database (about two minutes)...", flush=True)
-        install(conf, DB, "crm_digital_reporting")
 
 
 def setup_people(env):
@@ -537,8 +518,8 @@ def main():
     parser.add_argument("--opportunities", type=int, default=1000000)
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
-    conf = odoo_conf()
-    ensure_database(conf)
+    conf = odoo_conf(DB, "bench-reporting.conf")
+    ensure_installed(conf, DB, "crm_digital_reporting")
 
     import odoo
     from odoo.modules.registry import Registry

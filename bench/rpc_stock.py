@@ -29,16 +29,20 @@ of each new opportunity above all.
 import argparse
 import os
 import platform
-import subprocess
 import sys
 
 import requests
 from api import compare
-from odoo_install import install, jsonrpc, start_server
+from odoo_install import (
+    bench_user,
+    ensure_installed,
+    jsonrpc,
+    odoo_conf,
+    start_server,
+)
 
 from odoo.tools import config
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STOCK = "crm,sale_crm"
 OURS = (
     "crm,sale_crm,crm_digital,crm_digital_reporting,crm_digital_documents,"
@@ -61,42 +65,18 @@ LIST_FIELDS = [
 ]
 
 
-def odoo_conf(db):
-    conf = f"{REPO}/.state/bench-{db}.conf"
-    script = f'. "{REPO}/scripts/common.sh"; load_pg_env; write_odoo_conf {db} "{conf}"'
-    subprocess.run(["bash", "-c", script], check=True)
-    return conf
-
-
 def prepare(conf, db, addons, opportunities):
     """The salesperson and their opportunities; returns their user id."""
-    exists = subprocess.run(
-        ["psql", "-X", "-d", db, "-tAc", "SELECT 1 FROM ir_module_module LIMIT 1"],
-        capture_output=True,
-        check=False,
-    )
-    if exists.returncode != 0:
-        print(f"Creating {db} (a few minutes)...", flush=True)
-        install(conf, db, addons)
+    ensure_installed(conf, db, addons)
     import odoo
     from odoo.modules.registry import Registry
 
     with Registry(db).cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-        Users = env["res.users"].with_context(no_reset_password=True)
-        user = Users.search([("login", "=", LOGIN)])
-        if not user:
-            user = Users.create(
-                {
-                    "name": "Bench RPC",
-                    "login": LOGIN,
-                    "password": LOGIN,
-                    "groups_id": [
-                        (6, 0, env.ref("sales_team.group_sale_salesman").ids)
-                    ],
-                }
-            )
-            env.ref("sales_team.team_sales_department").member_ids |= user
+        user = bench_user(env, LOGIN, "Bench RPC", "sales_team.group_sale_salesman")
+        team = env.ref("sales_team.team_sales_department")
+        if user not in team.member_ids:
+            team.member_ids |= user
         Lead = env["crm.lead"].with_user(user).with_context(tracking_disable=True)
         have = Lead.search_count([("user_id", "=", user.id)])
         if have < opportunities:
@@ -149,7 +129,7 @@ def main():
     args = parser.parse_args()
     sides = {}
     for side, (db, addons, port) in SIDES.items():
-        conf = odoo_conf(db)
+        conf = odoo_conf(db, f"bench-{db}.conf")
         if not sides:
             # Once: the configurations differ by their database only.
             config.parse_config(["-c", str(conf), "--log-level=warn"])

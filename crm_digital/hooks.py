@@ -1,6 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tools import SQL
 
+from odoo.addons.base.models.ir_sequence import _drop_sequences
+
 # Stock stages (shared by every team) and the Kit Digital stage taking each
 # one's leads.
 STOCK_STAGES = {
@@ -61,12 +63,10 @@ def uninstall_hook(env):
     """The Kit Digital stages stay with their opportunities: only their
     link to this module goes. The task rules' automated actions go, and so do
     the assignment rules' turn sequences (Odoo drops only the tables)."""
-    env.cr.execute(
-        r"""SELECT relname FROM pg_class WHERE relkind = 'S'
-            AND relname LIKE 'crm\_digital\_assignment\_rule\_%\_turn'"""
+    assignment_rules = env["crm.digital.assignment.rule"].with_context(
+        active_test=False
     )
-    for (name,) in env.cr.fetchall():
-        env.cr.execute(SQL("DROP SEQUENCE IF EXISTS %s", SQL.identifier(name)))
+    _drop_sequences(env.cr, [rule._sequence() for rule in assignment_rules.search([])])
     rules = env["crm.digital.task.rule"].with_context(active_test=False)
     rules.search([("automation_id", "!=", False)]).automation_id.unlink()
     env["ir.model.data"].search(

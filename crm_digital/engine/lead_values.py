@@ -6,7 +6,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import partial
+from functools import lru_cache, partial
 
 import phonenumbers
 from stdnum.es import nif as es_nif
@@ -595,9 +595,9 @@ def parse_employee_band(value, bands):
     employee band records hold them) that a cell gives: by its code, as "more
     than N" or "N or more", or as a number of employees."""
     if isinstance(value, str):
-        text = header_key(value).translate(_BAND_PUNCTUATION)
+        text = _band_key(value)
         for code, _least, _most in bands:
-            if text == header_key(code).translate(_BAND_PUNCTUATION):
+            if text == _band_key(code):
                 return code
         if (match := _AT_LEAST.fullmatch(text)) and (match[1] or match[3]):
             above = match[1] in (">", "masde", "morethan")
@@ -634,6 +634,15 @@ def parse_type(value):
 
 # Spaces go; en and em dashes, which spreadsheets put in ranges, become hyphens.
 _BAND_PUNCTUATION = str.maketrans({" ": None, "\u2013": "-", "\u2014": "-"})
+
+
+@lru_cache(maxsize=1024)
+def _band_key(text):
+    """How band codes and cells are compared: cached, as every cell is
+    compared with every band's code and a file repeats a few values."""
+    return header_key(text).translate(_BAND_PUNCTUATION)
+
+
 _PARSERS = {
     "email_from": parse_email,
     "vat": parse_vat,

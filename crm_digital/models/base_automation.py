@@ -101,16 +101,18 @@ class BaseAutomation(models.Model):
             or not records.filtered(self._check_trigger_fields)
         ):
             return super()._process(records, domain_post)
+        # On the automation only: an automation that the records' writes
+        # trigger in turn runs on its own.
         batch = []
         result = super(BaseAutomation, self.with_context(**{BATCH: batch}))._process(
-            records.with_context(**{BATCH: batch}), domain_post
+            records, domain_post
         )
         by_action = {}
-        for action, ids in batch:
-            by_action.setdefault(action, []).extend(ids)
-        for action, ids in by_action.items():
+        for action, model, ids in batch:
+            by_action.setdefault((action, model), []).extend(ids)
+        for (action, model), ids in by_action.items():
             action.with_context(
-                active_model=records._name,
+                active_model=model,
                 active_ids=ids,
                 active_id=ids[0],
                 **{BATCH: None},

@@ -8,6 +8,8 @@ from odoo.exceptions import ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
+from odoo.addons.base.models.ir_sequence import _drop_sequences
+
 from ..engine.assignment import UNDECIDED, Pool, RuleConditions
 
 STRATEGIES = [
@@ -204,8 +206,7 @@ class CrmDigitalAssignmentRule(models.Model):
     def unlink(self):
         names = [rule._sequence() for rule in self]
         result = super().unlink()
-        for name in names:
-            self.env.cr.execute(SQL("DROP SEQUENCE IF EXISTS %s", SQL.identifier(name)))
+        _drop_sequences(self.env.cr, names)
         return result
 
     def _sequence(self):

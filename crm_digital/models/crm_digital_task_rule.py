@@ -90,7 +90,6 @@ class CrmDigitalTaskRule(models.Model):
     def write(self, vals):
         result = super().write(vals)
         self._sync_automation()
-        self.env.registry.clear_cache()  # _titles
         return result
 
     def unlink(self):
@@ -111,17 +110,6 @@ class CrmDigitalTaskRule(models.Model):
             .search_read([("automation_id", "!=", False)], ["automation_id"], load=None)
         )
         return {rule["automation_id"]: rule["id"] for rule in rules}
-
-    def _title_in(self, lang):
-        """The title of the rule's activities in the language ``lang``."""
-        return self._titles(self.id, lang)
-
-    @api.model
-    @tools.ormcache("rule_id", "lang")
-    def _titles(self, rule_id, lang):
-        # Read each time the rule plans its activity, once per lead.
-        rule = self.sudo().with_context(lang=lang).browse(rule_id)
-        return rule.summary or rule.name
 
     def _sync_automation(self):
         for rule in self:

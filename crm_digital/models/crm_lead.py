@@ -278,7 +278,12 @@ class CrmLead(models.Model):
                 vals["probability"] = probability
         proposals, undecided = self._crm_digital_assign_before(vals_list)
         leads = super().create(vals_list)
-        leads.with_context(**{CREATED: True})._crm_digital_log_stages()
+        # The fields computed here skip the creation triggers, which stock's
+        # create hook runs next; an automation that still runs on them is
+        # marked done for that hook (stock's feedback).
+        leads.with_context(
+            __action_feedback=True, **{CREATED: True}
+        )._crm_digital_log_stages()
         leads.partner_id._crm_digital_lifecycle_changed()
         self._crm_digital_assign_after(leads, proposals, undecided)
         return leads

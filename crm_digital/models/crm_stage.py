@@ -90,6 +90,8 @@ class CrmStage(models.Model):
         return stages
 
     def write(self, vals):
+        if not vals.keys() & set(RULE_FIELDS):  # a column dragged, folded...
+            return super().write(vals)
         # Before as well: the leads' fields computed during the write read them.
         self.env.registry.clear_cache()  # _crm_digital_all_rules
         result = super().write(vals)

@@ -27,7 +27,7 @@ class IrActionsServer(models.Model):
         records = self.env[model].browse(ids)
         records.check_access("write")
         if self.activity_type_id and not self._is_recompute():
-            batch.append((self, records.ids))
+            batch.append((self, model, records.ids))
         return False
 
     def _run_action_next_activity(self, eval_context=None):
@@ -59,8 +59,9 @@ class IrActionsServer(models.Model):
             .with_context(mail_activity_quick_update=True)
         )
         for user, group in records.grouped(self._crm_digital_assignee).items():
+            translated = rule.with_context(lang=(user or self.env.user).lang)
             group.activity_schedule(
-                summary=rule._title_in((user or self.env.user).lang),
+                summary=translated.summary or translated.name,
                 **values,
                 **({"user_id": user.id} if user else {}),
             )
